@@ -1,0 +1,127 @@
+"""portal: community policing with Roma communities.
+
+`create_app()` wires configuration, extensions and blueprints. It does no I/O beyond reading (or,
+on the very first start, generating) the secret key in instance/.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+
+from portal.config import STATIC_DIR, TEMPLATE_DIR, Config, env_overrides, instance_defaults
+from portal.i18n import TRANSLATIONS_DIR, PortalBabel
+
+
+def create_app(config: type | dict | None = None) -> Flask:
+    app = Flask(__name__, template_folder=TEMPLATE_DIR, static_folder=STATIC_DIR, instance_relative_config=True)
+    app.config.from_object(Config)
+    if config is None:
+        overrides = env_overrides()
+        missing = {"SQLALCHEMY_DATABASE_URI", "SECRET_KEY"} - overrides.keys()
+        if missing:
+            defaults = instance_defaults(app.instance_path)
+            overrides = {**{k: defaults[k] for k in missing}, **overrides}
+        app.config.update(overrides)
+    elif isinstance(config, dict):
+        app.config.update(config)
+    else:
+        app.config.from_object(config)
+    if not app.config.get("SECRET_KEY"):
+        raise RuntimeError("SECRET_KEY is not set")
+
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_hooks(app)
+    _register_errors(app)
+
+    from portal import cli
+
+    cli.init_app(app)
+    return app
+
+
+babel = PortalBabel()
+
+
+def _init_extensions(app: Flask) -> None:
+    from portal import i18n
+    from portal.extensions import csrf, db, limiter, login_manager, migrate
+    from portal.models import User
+    from portal.models.base import Base  # noqa: F401  (all models registered on import)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=_migrations_dir(), render_as_batch=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(
+        app,
+        locale_selector=i18n.select_locale,
+        default_translation_directories=TRANSLATIONS_DIR,
+    )
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.session_protection = "strong"
+    from flask_babel import lazy_gettext as _l
+
+    login_manager.login_message = _l("Please log in to see this page.")
+    login_manager.login_message_category = "info"
+
+    @login_manager.user_loader
+    def load_user(token: str):
+        return db.session.execute(db.select(User).filter_by(session_token=token)).scalar_one_or_none()
+
+    from portal.db import configure_engine_events
+
+    with app.app_context():
+        configure_engine_events(db.engine)
+
+
+def _migrations_dir() -> str:
+    from portal.config import PACKAGE_DIR
+
+    return str(PACKAGE_DIR / "migrations")
+
+
+def _register_blueprints(app: Flask) -> None:
+    from portal.auth.views import bp as auth_bp
+    from portal.public.views import bp as public_bp
+
+    app.register_blueprint(public_bp)
+    app.register_blueprint(auth_bp)
+
+
+def _register_hooks(app: Flask) -> None:
+    from portal import i18n
+    from portal.security import set_security_headers
+
+    app.context_processor(i18n.template_context)
+    app.after_request(i18n.remember_language)
+    app.after_request(set_security_headers)
+
+    from portal.templating import register_template_helpers
+
+    register_template_helpers(app)
+
+
+def _register_errors(app: Flask) -> None:
+    from flask_wtf.csrf import CSRFError
+
+    def render_error(code: int):
+        def handler(error):
+            return render_template(f"errors/{code}.html", error=error), code
+
+        return handler
+
+    for code in (400, 403, 404, 405, 413, 429, 500):
+        app.register_error_handler(code, render_error(code))
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        from flask import request
+
+        view = app.view_functions.get(request.endpoint)
+        if getattr(view, "keeps_input_on_csrf_error", False):
+            response = app.make_response(view(**(request.view_args or {})))
+            response.status_code = 400
+            return response
+        return render_template("errors/csrf.html", error=error), 400

@@ -1,0 +1,207 @@
+"""Command line: `flask --app portal …`. Commands parse arguments, call services, commit once."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+from portal.extensions import db
+from portal.vocab import Role
+
+
+def _commit() -> None:
+    db.session.commit()
+
+
+@click.command("seed")
+@click.option("--demo", is_flag=True, help="Also add demo partners, activities, feedback and rumour reports.")
+def seed_command(demo: bool) -> None:
+    """Load the good-practice catalogue, categories and municipalities (idempotent)."""
+    from portal.services import seed
+
+    counts = seed.seed_all()
+    if demo:
+        from portal.services.demo import seed_demo
+
+        counts.update(seed_demo())
+    _commit()
+    click.echo("seeded: " + ", ".join(f"{k} +{v}" for k, v in counts.items()))
+
+
+municipalities_cli = AppGroup("municipalities", help="Municipalities.")
+
+
+@municipalities_cli.command("list")
+def municipalities_list() -> None:
+    """One line per municipality: slug, a tab, name."""
+    from portal.services.seed import list_municipalities
+
+    for municipality in list_municipalities():
+        click.echo(f"{municipality.slug}\t{municipality.name}")
+
+
+users_cli = AppGroup("users", help="Staff accounts.")
+
+
+@users_cli.command("create")
+@click.argument("email")
+@click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
+@click.option("--municipality", "municipality_slug", help="Slug of the municipality (required for officers).")
+@click.option("--organisation", default="", help="Organisation of a mediator.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+def users_create(email: str, role: str, municipality_slug: str | None, organisation: str, password_stdin: bool) -> None:
+    """Create a staff account; prints a generated password unless --password-stdin."""
+    from portal.models import Municipality
+    from portal.services import accounts
+
+    municipality = None
+    if municipality_slug:
+        municipality = db.session.scalar(db.select(Municipality).filter_by(slug=municipality_slug))
+        if municipality is None:
+            raise click.ClickException(f"no municipality with slug {municipality_slug!r} (see `municipalities list`)")
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+        generated = False
+    else:
+        password = accounts.generate_password()
+        generated = True
+    try:
+        user = accounts.create_user(email, Role(role), password, municipality=municipality, organisation=organisation)
+    except accounts.AccountError as error:
+        raise click.ClickException(str(error)) from error
+    _commit()
+    click.echo(f"created {user.email} ({user.role.value})")
+    if generated:
+        click.echo(f"password: {password}")
+
+
+@users_cli.command("list")
+def users_list() -> None:
+    """E-mail, role, municipality and whether the account is active."""
+    from portal.services import accounts
+
+    for user in accounts.list_users():
+        place = user.municipality.slug if user.municipality else "-"
+        state = "active" if user.active else "deactivated"
+        click.echo(f"{user.email}\t{user.role.value}\t{place}\t{state}")
+
+
+@users_cli.command("deactivate")
+@click.argument("email")
+def users_deactivate(email: str) -> None:
+    """Deactivate an account; its sessions end at once."""
+    from portal.services import accounts
+
+    user = accounts.get_by_email(email)
+    if user is None:
+        raise click.ClickException(f"no account for {email}")
+    accounts.deactivate_user(user)
+    _commit()
+    click.echo(f"deactivated {user.email}")
+
+
+@click.command("demo-accounts")
+def demo_accounts() -> None:
+    """Create one demo account per role (once); passwords go to instance/demo-credentials.txt."""
+    from portal.models import Municipality
+    from portal.services import accounts
+
+    path = Path(current_app.instance_path) / "demo-credentials.txt"
+    first = db.session.scalar(db.select(Municipality).order_by(Municipality.slug))
+    lines = []
+    for role in Role:
+        email = f"{role.value}@demo.portal.invalid"
+        if accounts.get_by_email(email) is not None:
+            continue
+        password = accounts.generate_password()
+        accounts.create_user(
+            email, role, password,
+            municipality=first if role in (Role.OFFICER, Role.MEDIATOR) else None,
+            organisation="Demo mediators' network" if role == Role.MEDIATOR else "",
+        )
+        lines.append(f"{role.value:<10} {email}  {password}")
+    _commit()
+    if lines:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(fd, "a") as fh:
+            fh.write("\n".join(lines) + "\n")
+        os.chmod(path, 0o600)
+        click.echo("Demo staff logins (shown once, kept in instance/demo-credentials.txt):")
+        for line in lines:
+            click.echo("  " + line)
+    else:
+        click.echo(f"Demo staff logins: see {path}")
+
+
+@click.command("demo-data")
+@click.option("--feedback", "feedback_count", type=click.IntRange(0), default=0)
+@click.option("--activities", "activity_count", type=click.IntRange(0), default=0)
+@click.option("--seed", "rng_seed", type=int, default=1)
+def demo_data(feedback_count: int, activity_count: int, rng_seed: int) -> None:
+    """Synthetic feedback and activities in bulk, for benchmarks."""
+    from portal.services.demo import bulk_demo_data
+
+    try:
+        counts = bulk_demo_data(feedback_count, activity_count, rng_seed)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
+    _commit()
+    click.echo(f"added {counts['feedback']} feedback, {counts['activities']} activities")
+
+
+retention_cli = AppGroup("retention", help="Retention policy.")
+
+
+@retention_cli.command("purge")
+@click.option("--dry-run", is_flag=True, help="Count what would be erased; change nothing.")
+def retention_purge(dry_run: bool) -> None:
+    """Erase residents' own words older than RETENTION_MONTHS."""
+    from portal.services.retention import purge
+
+    months = int(current_app.config["RETENTION_MONTHS"])
+    counts = purge(months, dry_run=dry_run)
+    if not dry_run:
+        _commit()
+    verb = "would erase" if dry_run else "erased"
+    click.echo(f"{verb} (older than {months} months): " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+translate_cli = AppGroup("translate", help="Message catalogues (pybabel).")
+_TRANSLATIONS = Path(__file__).parent / "translations"
+_POT = _TRANSLATIONS / "messages.pot"
+
+
+def _pybabel(*args: str, cwd: Path | None = None) -> None:
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=cwd)
+
+
+@translate_cli.command("extract")
+def translate_extract() -> None:
+    """Collect every translatable string into portal/translations/messages.pot."""
+    root = Path(__file__).parent.parent
+    _pybabel("extract", "-F", str(_TRANSLATIONS / "babel.cfg"), "-k", "_l", "--no-location", "--sort-output",
+             "-o", str(_POT), "portal", "templates", cwd=root)
+
+
+@translate_cli.command("update")
+def translate_update() -> None:
+    """Merge new strings from messages.pot into every catalogue."""
+    _pybabel("update", "-i", str(_POT), "-d", str(_TRANSLATIONS), "--no-wrap", "--ignore-obsolete")
+
+
+@translate_cli.command("compile")
+def translate_compile() -> None:
+    """Build the .mo files the portal reads."""
+    _pybabel("compile", "-d", str(_TRANSLATIONS), "--statistics")
+
+
+def init_app(app: Flask) -> None:
+    for command in (seed_command, municipalities_cli, users_cli, demo_accounts, demo_data, retention_cli, translate_cli):
+        app.cli.add_command(command)

@@ -1,0 +1,117 @@
+"""Configuration: defaults here, overrides from PORTAL_* environment variables.
+
+Nothing in this module touches the disk at import; `instance_defaults()` does, and only when the
+factory is called for a real deployment (not with a test config).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _asset_dir(name: str) -> str:
+    """templates/ and static/ live beside the package in a checkout, under share/portal once installed."""
+    beside = PACKAGE_DIR.parent / name
+    if beside.is_dir():
+        return str(beside)
+    return str(Path(sys.prefix) / "share" / "portal" / name)
+
+
+TEMPLATE_DIR = _asset_dir("templates")
+STATIC_DIR = _asset_dir("static")
+
+
+class Config:
+    SECRET_KEY: str | None = None
+    SQLALCHEMY_DATABASE_URI: str | None = None
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    SQLALCHEMY_RECORD_QUERIES = False
+
+    # Cookies: the session only carries the CSRF token and a staff login, never a resident id.
+    SESSION_COOKIE_NAME = "portal_session"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Strict"
+    SESSION_COOKIE_SECURE = False  # set PORTAL_SESSION_COOKIE_SECURE=true behind HTTPS
+    REMEMBER_COOKIE_SAMESITE = "Strict"
+    REMEMBER_COOKIE_HTTPONLY = True
+    PERMANENT_SESSION_LIFETIME = 8 * 3600
+
+    WTF_CSRF_TIME_LIMIT = 4 * 3600  # a resident may take a while to write
+    MAX_CONTENT_LENGTH = 64 * 1024  # forms only; no uploads
+
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = False
+    RATELIMIT_STRATEGY = "fixed-window"
+    LOGIN_RATE_LIMIT = "10 per 15 minutes"
+
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_DEFAULT_TIMEZONE = "UTC"
+    # Babel has no locale data for Romani: dates and numbers in Romani pages use this locale.
+    ROMANI_FORMAT_LOCALE = "en_150"
+    LANGUAGE_COOKIE = "lang"
+
+    # Public statistics: counts below these thresholds are never shown.
+    SUPPRESS_BELOW_OFFICERS = 5
+    SUPPRESS_BELOW_PUBLIC = 10
+
+    # Months after which resident free text and rumour reports are purged (`retention purge`).
+    RETENTION_MONTHS = 24
+
+    TESTING = False
+
+
+class TestConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test-secret-key-not-for-production"
+    SQLALCHEMY_DATABASE_URI = "sqlite://"
+    RATELIMIT_STORAGE_URI = "memory://"
+    # Tests keep CSRF on: real forms, real tokens.
+    WTF_CSRF_ENABLED = True
+    SERVER_NAME = None
+
+
+def _coerce(value: str):
+    low = value.lower()
+    if low in {"true", "yes", "on", "1"}:
+        return True
+    if low in {"false", "no", "off", "0"}:
+        return False
+    try:
+        return int(value)
+    except ValueError:
+        return value
+
+
+def env_overrides(environ: os._Environ | dict | None = None) -> dict:
+    """PORTAL_FOO=bar becomes FOO=bar; a few names map to the extension's own keys."""
+    environ = os.environ if environ is None else environ
+    renames = {
+        "DATABASE_URL": "SQLALCHEMY_DATABASE_URI",
+        "RATELIMIT_STORAGE_URL": "RATELIMIT_STORAGE_URI",
+    }
+    out = {}
+    for key, value in environ.items():
+        if not key.startswith("PORTAL_") or key == "PORTAL_TEST_DATABASE_URL":
+            continue
+        name = key.removeprefix("PORTAL_")
+        out[renames.get(name, name)] = _coerce(value) if name not in renames and name != "SECRET_KEY" else value
+    return out
+
+
+def instance_defaults(instance_path: str) -> dict:
+    """Fill what a deployment left unset: the SQLite file and a secret key kept in instance/."""
+    path = Path(instance_path)
+    path.mkdir(parents=True, exist_ok=True)
+    out = {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path / 'portal.sqlite3'}"}
+    key_file = path / "secret_key"
+    if not key_file.exists():
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32))
+    out["SECRET_KEY"] = key_file.read_text().strip()
+    return out

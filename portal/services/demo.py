@@ -1,0 +1,217 @@
+"""Demo content for `seed --demo` (a believable portal to click through) and synthetic bulk rows
+for `demo-data` (benchmarks). Deterministic for a given seed."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, insert
+
+from portal.extensions import db
+from portal.models import (
+    Activity,
+    Feedback,
+    FeedbackCategory,
+    FollowUp,
+    GoodPractice,
+    Municipality,
+    PartnerOrganisation,
+    RumourReport,
+)
+from portal.services.codes import new_activity_code
+from portal.vocab import (
+    ActivityFormat,
+    ActivityType,
+    AgeBand,
+    Channel,
+    FeedbackStatus,
+    FollowUpStatus,
+    Gender,
+    PartnerKind,
+    PartOfDay,
+    PoliceBody,
+    RumourSpread,
+    RumourTarget,
+    YesNoUnsure,
+)
+
+ACTIVITY_TEMPLATES = [
+    (ActivityType.PARTNERSHIP_MEETING, "Monthly safety partnership meeting", ["lisbon-participatory-community-policing", "romed-roma-mediators"],
+     "Review the month's concerns with residents and associations.", "Residents raised lighting near the bus stop and late responses to calls.",
+     [("Ask the council to repair the street lights", "Community policing unit")]),
+    (ActivityType.SAFETY_AUDIT, "Local safety audit walk", ["lisbon-participatory-community-policing"],
+     "Walk the neighbourhood with residents and note where people feel unsafe.", "Eleven places noted; three need urgent action.",
+     [("Share the audit map with the partnership", "Community policing unit")]),
+    (ActivityType.POLICE_TRAINING, "Training on Roma rights and hate crime", ["coe-toolkit-racially-motivated-crime", "police-and-roma-curriculum"],
+     "Train officers to recognise bias indicators and record racist incidents.", "Officers practised recording incidents with a Roma mediator.",
+     [("Add bias indicators to the incident form", "Training office")]),
+    (ActivityType.ANTI_RUMOUR, "Anti-rumour workshop for youth workers", ["anti-rumours-strategy"],
+     "Prepare anti-rumour agents among youth workers.", "Twelve new agents; rumours about benefits were the most common.",
+     [("Print the counter-argument cards", "Youth department")]),
+    (ActivityType.STOP_DATA_REVIEW, "Quarterly review of stop forms", ["stop-forms-and-rights-leaflet"],
+     "Check stop records for disproportionate stops.", "Stops fell; the share with a result rose.",
+     [("Publish the quarterly figures", "Police management")]),
+    (ActivityType.RIGHTS_DAY, "Rights information day for Roma women", ["legal-clinics-roma-women", "romed-roma-mediators"],
+     "Explain how to report violence and complain about police conduct.", "Women asked about protection orders and interpretation.",
+     [("Arrange interpretation at the next session", "Legal clinic")]),
+    (ActivityType.LIAISON_VISIT, "Visit to the Roma association", ["hate-incident-register", "fuenlabrada-intercultural-community-policing"],
+     "Keep regular contact and hear about recent incidents.", "Two incidents reported that had not reached the police.",
+     [("Follow up the two incidents", "Liaison officer")]),
+    (ActivityType.PATROL, "Daily foot patrol with introductions", ["lisbon-participatory-community-policing"],
+     "Meet shopkeepers and residents on foot.", "Residents asked for the patrol to come by in the evening too.", []),
+]
+
+FEEDBACK_TEXTS = {
+    "positive": ["The officer explained everything calmly and helped my mother with the papers.",
+                 "They came quickly when we called and stayed until the ambulance arrived."],
+    "respect": ["The officer spoke to us politely and listened.", "They shouted at us in front of the children."],
+    "stop-search": ["I was stopped on the way to work and nobody told me why.",
+                    "They checked my papers and gave me a leaflet about my rights. That was new."],
+    "discrimination": ["The officer called us by an insulting name for Roma.",
+                       "At the station they served everyone else first."],
+    "profiling": ["Only the Roma boys at the bus stop were asked for their papers."],
+    "no-response": ["We called three times about the fight in the street and nobody came."],
+    "hate-crime": ["Someone painted insults on our wall. The police wrote a report and called back a week later."],
+    "language": ["Nobody could translate for my grandmother, so she did not understand what they wanted."],
+    "fear-of-reporting": ["I do not report anything because I am afraid of problems afterwards."],
+    "promises": ["At the meeting they promised street lights. Nothing has changed yet."],
+}
+
+PARTNERS = [
+    ("Legal clinic for Roma women", PartnerKind.LEGAL_CLINIC, "Free advice on complaints, including complaints about the police.", "Tuesday and Thursday, 10:00 to 14:00"),
+    ("Roma mediators' network", PartnerKind.MEDIATOR, "Mediators who can come with you and help you explain what happened.", "Monday to Friday"),
+    ("Equality body advice line", PartnerKind.EQUALITY_BODY, "Confidential advice if you were treated unfairly.", "Monday to Friday, 9:00 to 17:00"),
+]
+
+
+def _months_back(today: date, n: int) -> date:
+    year, month = today.year, today.month - n
+    while month <= 0:
+        month += 12
+        year -= 1
+    return date(year, month, 1)
+
+
+def seed_demo(rng_seed: int = 2022) -> dict[str, int]:
+    """Demo partners, activities, feedback and rumour reports, once per municipality."""
+    rng = random.Random(rng_seed)
+    today = date.today()
+    practices = {p.slug: p for p in db.session.scalars(db.select(GoodPractice))}
+    categories = list(db.session.scalars(db.select(FeedbackCategory).order_by(FeedbackCategory.sort_order)))
+    by_slug = {c.slug: c for c in categories}
+    added = {"partners": 0, "activities": 0, "feedback": 0, "rumours": 0}
+    for municipality in db.session.scalars(db.select(Municipality).order_by(Municipality.slug)):
+        for name, kind, description, hours in PARTNERS:
+            full_name = f"{name} ({municipality.name})"
+            if db.session.scalar(db.select(PartnerOrganisation.id).filter_by(name=full_name)) is None:
+                db.session.add(PartnerOrganisation(
+                    municipality=municipality, name=full_name, kind=kind,
+                    description=description + " (Demo entry: contact details are not real.)",
+                    phone="+00 000 000 000", email=f"help-{municipality.slug}@example.org",
+                    opening_hours=hours, languages="Romani, English",
+                ))
+                added["partners"] += 1
+        if db.session.scalar(db.select(func.count(Activity.id)).filter_by(municipality_id=municipality.id)):
+            continue  # this municipality has its demo content already (or real content)
+        activities = []
+        for i, (kind, title, slugs, objectives, outcomes, follow_ups) in enumerate(ACTIVITY_TEMPLATES):
+            start = datetime.combine(today - timedelta(days=7 + i * 11), datetime.min.time()).replace(hour=17)
+            area = rng.choice(municipality.areas) if municipality.areas else None
+            participants = rng.randint(8, 40)
+            activity = Activity(
+                municipality=municipality, area=area, type=kind, title=title,
+                starts_at=start, ends_at=start + timedelta(hours=2),
+                format=ActivityFormat.IN_PERSON, organising_unit="Community policing unit",
+                partner_organisations="Roma association; legal clinic", officers_count=rng.randint(2, 6),
+                participants_count=participants, women_count=participants // 2, roma_count=participants * 2 // 3,
+                languages="Romani, " + municipality.default_language, interpretation_provided=i % 2 == 0,
+                mediator_present=True, objectives=objectives, outcomes=outcomes,
+                public_summary=outcomes, is_public=i % 3 != 2, feedback_code=new_activity_code(),
+            )
+            activity.practices = [practices[s] for s in slugs if s in practices]
+            activity.topics = [c for c in categories if c.slug in ("respect", "listening", "rumours")][: 1 + i % 3]
+            for what, who in follow_ups:
+                due = (start + timedelta(days=30)).date()
+                activity.follow_ups.append(FollowUp(
+                    description=what, responsible=who, due_on=due,
+                    status=FollowUpStatus.DONE if due < today - timedelta(days=20) else FollowUpStatus.OPEN,
+                ))
+            db.session.add(activity)
+            activities.append(activity)
+            added["activities"] += 1
+        db.session.flush()
+        for _ in range(rng.randint(25, 45)):
+            slug = rng.choice(list(FEEDBACK_TEXTS) + ["respect", "listening", "positive"])
+            category = by_slug.get(slug) or rng.choice(categories)
+            activity = rng.choice(activities + [None] * 4)
+            treatment = rng.choice([4, 5, 5, 4, 3]) if slug == "positive" else rng.randint(1, 5)
+            feedback = Feedback(
+                channel=Channel.WEB, municipality=municipality, area=rng.choice(municipality.areas + [None]),
+                activity=activity, category=category, police_body=rng.choice(list(PoliceBody)),
+                occurred_month=_months_back(today, rng.randint(0, 8)), part_of_day=rng.choice(list(PartOfDay) + [None]),
+                treatment=treatment, text=rng.choice(FEEDBACK_TEXTS.get(slug, [""])),
+                reported_elsewhere=rng.choice(list(YesNoUnsure) + [None]), gender=rng.choice(list(Gender) + [None, None]),
+                age_band=rng.choice(list(AgeBand) + [None]), language=municipality.default_language,
+                wants_answer=False, status=rng.choice([FeedbackStatus.RECEIVED, FeedbackStatus.IN_REVIEW, FeedbackStatus.CLOSED]),
+                received_on=today - timedelta(days=rng.randint(0, 240)),
+            )
+            db.session.add(feedback)
+            added["feedback"] += 1
+        for text, about, where in [
+            ("People say Roma families get more benefits than everyone else.", RumourTarget.ROMA, RumourSpread.SOCIAL_MEDIA),
+            ("They say the thefts at the market are always done by Roma children.", RumourTarget.ROMA, RumourSpread.NEIGHBOURHOOD),
+        ]:
+            db.session.add(RumourReport(
+                municipality=municipality, heard_text=text, about=about, where=where,
+                language=municipality.default_language, received_on=today - timedelta(days=rng.randint(0, 90)),
+            ))
+            added["rumours"] += 1
+    db.session.flush()
+    return added
+
+
+def bulk_demo_data(feedback: int, activities: int, rng_seed: int = 1) -> dict[str, int]:
+    """Synthetic rows in bulk (executemany in batches) for load tests: a million feedback rows in minutes."""
+    rng = random.Random(rng_seed)
+    today = date.today()
+    municipalities = list(db.session.scalars(db.select(Municipality)))
+    if not municipalities:
+        raise ValueError("run `seed` first: there is no municipality")
+    areas = {m.id: [a.id for a in m.areas] + [None] for m in municipalities}
+    category_ids = list(db.session.scalars(db.select(FeedbackCategory.id)))
+    batch = 10_000
+    codes = set(db.session.scalars(db.select(Activity.feedback_code)))
+    for start in range(0, activities, batch):
+        rows = []
+        for _ in range(min(batch, activities - start)):
+            m = rng.choice(municipalities)
+            begins = datetime.combine(today - timedelta(days=rng.randint(0, 720)), datetime.min.time()).replace(hour=rng.randint(8, 19))
+            code = new_activity_code(8)
+            while code in codes:
+                code = new_activity_code(8)
+            codes.add(code)
+            rows.append({
+                "municipality_id": m.id, "area_id": rng.choice(areas[m.id]), "type": rng.choice(list(ActivityType)),
+                "title": "Synthetic activity", "starts_at": begins, "ends_at": begins + timedelta(hours=2),
+                "format": ActivityFormat.IN_PERSON, "officers_count": rng.randint(1, 8), "is_public": rng.random() < 0.5,
+                "feedback_code": code, "organising_unit": "", "partner_organisations": "", "languages": "",
+                "objectives": "", "outcomes": "", "public_summary": "", "interpretation_provided": False,
+                "mediator_present": False, "created_at": datetime.now(), "updated_at": datetime.now(),
+            })
+        db.session.execute(insert(Activity), rows)
+    for start in range(0, feedback, batch):
+        rows = []
+        for _ in range(min(batch, feedback - start)):
+            m = rng.choice(municipalities)
+            rows.append({
+                "channel": Channel.WEB, "municipality_id": m.id, "area_id": rng.choice(areas[m.id]),
+                "category_id": rng.choice(category_ids), "police_body": rng.choice(list(PoliceBody)),
+                "occurred_month": _months_back(today, rng.randint(0, 23)), "treatment": rng.randint(1, 5),
+                "text": "", "language": "en", "wants_answer": False, "status": FeedbackStatus.RECEIVED,
+                "received_on": today - timedelta(days=rng.randint(0, 720)), "is_published": False,
+                "organisation": "", "consent_confirmed": False,
+            })
+        db.session.execute(insert(Feedback), rows)
+    db.session.flush()
+    return {"feedback": feedback, "activities": activities}

@@ -1,0 +1,58 @@
+"""Retention: after RETENTION_MONTHS, what a resident wrote in their own words is erased and their
+receipt code stops working. Categories, months and ratings stay, for statistics."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import delete, or_, select, update
+
+from portal.extensions import db
+from portal.models import Feedback, FeedbackMessage, RumourReport
+from portal.services.audit import record
+
+
+def cutoff_for(today: date, months: int) -> date:
+    year, month = today.year, today.month - months
+    while month <= 0:
+        month += 12
+        year -= 1
+    return date(year, month, min(today.day, 28))
+
+
+def purge(months: int, *, today: date | None = None, dry_run: bool = False) -> dict[str, int]:
+    cutoff = cutoff_for(today or date.today(), months)
+    old_feedback = select(Feedback.id).where(Feedback.received_on < cutoff)
+    counts = {
+        "feedback": db.session.scalar(
+            select(db.func.count()).select_from(Feedback).where(
+                Feedback.received_on < cutoff,
+                or_(Feedback.text != "", Feedback.receipt_hash.is_not(None)),
+            )
+        ) or 0,
+        "messages": db.session.scalar(
+            select(db.func.count()).select_from(FeedbackMessage).where(
+                FeedbackMessage.feedback_id.in_(old_feedback), FeedbackMessage.from_resident.is_(True)
+            )
+        ) or 0,
+        "rumour_reports": db.session.scalar(
+            select(db.func.count()).select_from(RumourReport).where(
+                RumourReport.received_on < cutoff, RumourReport.heard_text != ""
+            )
+        ) or 0,
+    }
+    if dry_run:
+        return counts
+    db.session.execute(
+        update(Feedback).where(Feedback.received_on < cutoff).values(text="", receipt_hash=None)
+    )
+    db.session.execute(
+        delete(FeedbackMessage).where(
+            FeedbackMessage.feedback_id.in_(old_feedback), FeedbackMessage.from_resident.is_(True)
+        )
+    )
+    db.session.execute(
+        update(RumourReport).where(RumourReport.received_on < cutoff).values(heard_text="", receipt_hash=None)
+    )
+    record(None, "retention.purge", None, f"before {cutoff.isoformat()}: {counts}", object_type="retention")
+    return counts

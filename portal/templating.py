@@ -1,0 +1,30 @@
+"""Jinja helpers shared by every area."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from flask import Flask, request
+from flask_babel import format_date, format_decimal
+
+
+def url_with_lang(code: str) -> str:
+    """The current page in another language (query string kept, ?lang= replaced)."""
+    args = request.args.to_dict(flat=False)
+    args["lang"] = [code]
+    return f"{request.path}?{urlencode(args, doseq=True)}"
+
+
+def month_label(value) -> str:
+    """A month in the active locale, e.g. 'November 2026'."""
+    return format_date(value, "LLLL y") if value else ""
+
+
+def register_template_helpers(app: Flask) -> None:
+    app.jinja_env.globals["url_with_lang"] = url_with_lang
+    app.jinja_env.globals["view_endpoints"] = app.view_functions
+    app.jinja_env.filters["month"] = month_label
+    app.jinja_env.filters["number"] = format_decimal
+    app.jinja_env.filters["day"] = lambda value: format_date(value, "medium") if value else ""
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True

@@ -1,0 +1,164 @@
+"""Fixtures: an app on a real database (a fresh SQLite file, and PostgreSQL when
+PORTAL_TEST_DATABASE_URL is set), clients with real CSRF tokens, and logged-in staff of each role."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from portal import create_app
+from portal.config import TestConfig
+from portal.extensions import db
+from portal.models import Base
+from portal.services.seed import seed_all
+from tests import factories
+
+PG_URL = os.environ.get("PORTAL_TEST_DATABASE_URL")
+IN_CI = os.environ.get("CI") == "true"
+BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+
+if IN_CI and not PG_URL:
+    raise pytest.UsageError("CI must set PORTAL_TEST_DATABASE_URL: PostgreSQL tests may not be skipped")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec and callspec.params.get("backend") == "postgresql":
+            item.add_marker(pytest.mark.postgres)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    """A migrated-by-models, seeded SQLite file, copied for each test (much faster than rebuilding)."""
+    path = tmp_path_factory.mktemp("template") / "portal.sqlite3"
+    app = create_app(_config(f"sqlite:///{path}"))
+    with app.app_context():
+        Base.metadata.create_all(db.engine)
+        seed_all()
+        db.session.commit()
+        db.engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_schema():
+    """Create the schema once per run on the PostgreSQL test database."""
+    engine = create_engine(PG_URL)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    Base.metadata.create_all(engine)
+    engine.dispose()
+    return PG_URL
+
+
+def _config(url: str, **extra) -> dict:
+    config = {k: getattr(TestConfig, k) for k in dir(TestConfig) if k.isupper()}
+    config["SQLALCHEMY_DATABASE_URI"] = url
+    config.update(extra)
+    return config
+
+
+def _truncate_and_seed() -> None:
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    db.session.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    seed_all()
+    db.session.commit()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request):
+    return request.param
+
+
+@pytest.fixture
+def app_factory(backend, request, tmp_path):
+    """Build apps on this test's database; extra config as keyword arguments."""
+    made = []
+    if backend == "sqlite":
+        path = tmp_path / "portal.sqlite3"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        url = f"sqlite:///{path}"
+    else:
+        url = request.getfixturevalue("pg_schema")
+
+    def make(**extra):
+        app = create_app(_config(url, **extra))
+        app.instance_path = str(tmp_path / "instance")
+        if backend == "postgresql" and not made:
+            with app.app_context():
+                _truncate_and_seed()
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app(app_factory):
+    app = app_factory()
+    with app.app_context():
+        yield app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
+
+
+def csrf_from(html: str) -> str:
+    match = CSRF_RE.search(html)
+    assert match, "no CSRF token on the page"
+    return match.group(1) or match.group(2)
+
+
+def get_csrf(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return csrf_from(response.get_data(as_text=True))
+
+
+def login(client, email: str, password: str = factories.PASSWORD):
+    token = get_csrf(client, "/login")
+    return client.post("/login", data={"csrf_token": token, "email": email, "password": password})
+
+
+@pytest.fixture
+def make_user(app):
+    def make(role="moderator", **kwargs):
+        user = factories.user(role, **kwargs)
+        db.session.commit()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def staff_client(app, make_user):
+    """staff_client("officer", municipality_slug="lisboa") -> (client, user), logged in through the real form."""
+
+    def make(role="moderator", **kwargs):
+        user = make_user(role, **kwargs)
+        c = app.test_client()
+        response = login(c, user.email)
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return c, user
+
+    return make
