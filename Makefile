@@ -4,10 +4,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 FLASK  := $(VENV)/bin/flask --app portal
 PORT   ?= 5000
-PO     := $(wildcard portal/translations/*/LC_MESSAGES/messages.po)
-MO     := $(PO:.po=.mo)
 
-.PHONY: run test translations extract-messages update-messages bench clean
+.PHONY: run test translations messages bench clean
 
 $(VENV)/.base:
 	$(PYTHON) -m venv $(VENV)
@@ -22,17 +20,14 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-# Compiled catalogues are build products, never committed.
-translations: $(MO)
+# Compiled catalogues (.mo) are build products, never committed; compiling rewrites only what changed.
+translations: $(VENV)/.installed
+	$(PY) -m portal.catalogs compile
 
-portal/translations/%/LC_MESSAGES/messages.mo: portal/translations/%/LC_MESSAGES/messages.po $(VENV)/.installed
-	$(PY) -m babel.messages.frontend compile -i $< -o $@
-
-extract-messages: $(VENV)/.installed
-	$(FLASK) translate extract
-
-update-messages: extract-messages
-	$(FLASK) translate update
+# After changing user-visible text: refresh messages.pot and every language's .po file.
+messages: $(VENV)/.installed
+	$(PY) -m portal.catalogs extract
+	$(PY) -m portal.catalogs update
 
 run: $(VENV)/.installed translations
 	$(FLASK) db upgrade
@@ -47,4 +42,4 @@ test: $(VENV)/.installed-test translations
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) $(MO)
+	rm -rf $(VENV) portal/translations/*/LC_MESSAGES/messages.mo

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -173,33 +172,41 @@ def retention_purge(dry_run: bool) -> None:
     click.echo(f"{verb} (older than {months} months): " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
-translate_cli = AppGroup("translate", help="Message catalogues (pybabel).")
-_TRANSLATIONS = Path(__file__).parent / "translations"
-_POT = _TRANSLATIONS / "messages.pot"
-
-
-def _pybabel(*args: str, cwd: Path | None = None) -> None:
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=cwd)
+translate_cli = AppGroup("translate", help="Message catalogues (see portal/catalogs.py).")
 
 
 @translate_cli.command("extract")
 def translate_extract() -> None:
     """Collect every translatable string into portal/translations/messages.pot."""
-    root = Path(__file__).parent.parent
-    _pybabel("extract", "-F", str(_TRANSLATIONS / "babel.cfg"), "-k", "_l", "--no-location", "--sort-output",
-             "-o", str(_POT), "portal", "templates", cwd=root)
+    from portal import catalogs
+
+    click.echo(f"{len(catalogs.extract())} messages")
 
 
 @translate_cli.command("update")
 def translate_update() -> None:
-    """Merge new strings from messages.pot into every catalogue."""
-    _pybabel("update", "-i", str(_POT), "-d", str(_TRANSLATIONS), "--no-wrap", "--ignore-obsolete")
+    """Merge new strings from messages.pot into every language's catalogue (Romani included)."""
+    from portal import catalogs
+
+    catalogs.update()
 
 
 @translate_cli.command("compile")
 def translate_compile() -> None:
     """Build the .mo files the portal reads."""
-    _pybabel("compile", "-d", str(_TRANSLATIONS), "--statistics")
+    from portal import catalogs
+
+    click.echo(f"compiled {catalogs.compile_all()} catalogues")
+
+
+@translate_cli.command("check")
+@click.option("-v", "--verbose", is_flag=True, help="List each missing message.")
+def translate_check(verbose: bool) -> None:
+    """How complete each catalogue is; fails when a required message is missing."""
+    from portal import catalogs
+
+    if catalogs.check(verbose):
+        raise click.ClickException("some catalogues are incomplete")
 
 
 def init_app(app: Flask) -> None:
