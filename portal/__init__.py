@@ -6,6 +6,8 @@ on the very first start, generating) the secret key in instance/.
 
 from __future__ import annotations
 
+import os
+
 from flask import Flask, render_template
 
 from portal.config import STATIC_DIR, TEMPLATE_DIR, Config, env_overrides, instance_defaults
@@ -13,7 +15,13 @@ from portal.i18n import TRANSLATIONS_DIR, PortalBabel
 
 
 def create_app(config: type | dict | None = None) -> Flask:
-    app = Flask(__name__, template_folder=TEMPLATE_DIR, static_folder=STATIC_DIR, instance_relative_config=True)
+    app = Flask(
+        __name__,
+        template_folder=TEMPLATE_DIR,
+        static_folder=STATIC_DIR,
+        instance_path=os.environ.get("PORTAL_INSTANCE_PATH") or None,
+        instance_relative_config=True,
+    )
     app.config.from_object(Config)
     if config is None:
         overrides = env_overrides()

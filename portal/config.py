@@ -96,7 +96,7 @@ def env_overrides(environ: os._Environ | dict | None = None) -> dict:
     }
     out = {}
     for key, value in environ.items():
-        if not key.startswith("PORTAL_") or key == "PORTAL_TEST_DATABASE_URL":
+        if not key.startswith("PORTAL_") or key in ("PORTAL_TEST_DATABASE_URL", "PORTAL_INSTANCE_PATH"):
             continue
         name = key.removeprefix("PORTAL_")
         out[renames.get(name, name)] = _coerce(value) if name not in renames and name != "SECRET_KEY" else value

@@ -21,6 +21,7 @@ from functools import cached_property
 from babel import Locale, support
 from flask import current_app, g, has_app_context, has_request_context, request
 from flask_babel import Babel, Domain
+from flask_babel import lazy_gettext as _l
 
 from portal.config import PACKAGE_DIR
 
@@ -62,6 +63,13 @@ ALIASES = {
     "sr": "sr_Latn", "sr-latn": "sr_Latn", "sr_latn": "sr_Latn", "sh": "sr_Latn", "hr": "sr_Latn", "bs": "sr_Latn",
 }
 RTL_LANGUAGES = {"ar", "fa", "he", "ur"}  # ready for a future catalogue
+# Languages whose words come from our catalogue but whose formatting Babel cannot supply: their month
+# names are translated like any other message.
+NO_LOCALE_DATA = {"rom"}
+MONTH_NAMES = (
+    _l("January"), _l("February"), _l("March"), _l("April"), _l("May"), _l("June"),
+    _l("July"), _l("August"), _l("September"), _l("October"), _l("November"), _l("December"),
+)
 
 
 def normalise(value: str | None) -> str | None:

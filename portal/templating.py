@@ -7,6 +7,8 @@ from urllib.parse import urlencode
 from flask import Flask, request
 from flask_babel import format_date, format_decimal
 
+from portal.i18n import MONTH_NAMES, NO_LOCALE_DATA, select_language
+
 
 def url_with_lang(code: str) -> str:
     """The current page in another language (query string kept, ?lang= replaced)."""
@@ -16,8 +18,12 @@ def url_with_lang(code: str) -> str:
 
 
 def month_label(value) -> str:
-    """A month in the active locale, e.g. 'November 2026'."""
-    return format_date(value, "LLLL y") if value else ""
+    """A month in the active language, e.g. 'November 2026' (Romani month names from its catalogue)."""
+    if not value:
+        return ""
+    if select_language() in NO_LOCALE_DATA:
+        return f"{MONTH_NAMES[value.month - 1]} {value.year}"
+    return format_date(value, "LLLL y")
 
 
 def register_template_helpers(app: Flask) -> None:

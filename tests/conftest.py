@@ -3,11 +3,13 @@ PORTAL_TEST_DATABASE_URL is set), clients with real CSRF tokens, and logged-in s
 
 from __future__ import annotations
 
+import contextvars
 import os
 import re
 import shutil
 
 import pytest
+from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 
 from portal import create_app
@@ -71,6 +73,15 @@ def _truncate_and_seed() -> None:
     db.session.commit()
 
 
+class IsolatedClient(FlaskClient):
+    """Each request gets its own app context, as in production. Without this, Flask reuses the test's
+    app context, and `g` (Flask-Login's user, the chosen language) would leak between requests and
+    between clients."""
+
+    def open(self, *args, **kwargs):
+        return contextvars.Context().run(super().open, *args, **kwargs)
+
+
 @pytest.fixture(params=BACKENDS)
 def backend(request):
     return request.param
@@ -90,6 +101,7 @@ def app_factory(backend, request, tmp_path):
     def make(**extra):
         app = create_app(_config(url, **extra))
         app.instance_path = str(tmp_path / "instance")
+        app.test_client_class = IsolatedClient
         if backend == "postgresql" and not made:
             with app.app_context():
                 _truncate_and_seed()

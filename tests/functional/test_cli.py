@@ -1,0 +1,105 @@
+import os
+import stat
+
+from portal.extensions import db
+from portal.models import Activity, Feedback, FeedbackCategory, GoodPractice, Municipality, User
+
+
+def count(model):
+    return db.session.scalar(db.select(db.func.count()).select_from(model))
+
+
+def test_seed_is_idempotent_and_loads_the_catalogue(runner):
+    for _ in range(2):
+        result = runner.invoke(args=["seed", "--demo"])
+        assert result.exit_code == 0, result.output
+    assert count(GoodPractice) == 12
+    assert count(FeedbackCategory) == 21
+    assert count(Municipality) == 6
+    activities, feedback = count(Activity), count(Feedback)
+    assert activities > 0 and feedback > 0
+    runner.invoke(args=["seed", "--demo"])
+    assert (count(Activity), count(Feedback)) == (activities, feedback)
+    fuenlabrada = db.session.scalar(db.select(GoodPractice).filter_by(slug="fuenlabrada-intercultural-community-policing"))
+    assert "community-policing" in fuenlabrada.tags
+
+
+def test_municipalities_list_prints_slug_tab_name(runner):
+    result = runner.invoke(args=["municipalities", "list"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert "fuenlabrada\tFuenlabrada" in lines
+    assert all(line.count("\t") == 1 for line in lines)
+
+
+def test_users_create_list_deactivate(runner):
+    result = runner.invoke(args=["users", "create", "Officer@Example.org", "--role", "officer", "--municipality", "lisboa"])
+    assert result.exit_code == 0, result.output
+    assert "password: " in result.output
+    user = db.session.scalar(db.select(User).filter_by(email="officer@example.org"))
+    assert user.password_hash.startswith("$argon2id$")
+    assert user.municipality.slug == "lisboa"
+
+    result = runner.invoke(args=["users", "create", "mod@example.org", "--role", "moderator", "--password-stdin"],
+                           input="a long enough passphrase\n")
+    assert result.exit_code == 0 and "password:" not in result.output
+
+    listing = runner.invoke(args=["users", "list"]).output
+    assert "officer@example.org\tofficer\tlisboa\tactive" in listing
+    assert runner.invoke(args=["users", "deactivate", "mod@example.org"]).exit_code == 0
+    assert "mod@example.org\tmoderator\t-\tdeactivated" in runner.invoke(args=["users", "list"]).output
+
+
+def test_users_create_refuses_bad_input(runner):
+    no_place = runner.invoke(args=["users", "create", "o@example.org", "--role", "officer"])
+    assert no_place.exit_code != 0 and "municipality" in no_place.output
+    unknown = runner.invoke(args=["users", "create", "o@example.org", "--role", "officer", "--municipality", "atlantis"])
+    assert unknown.exit_code != 0 and "atlantis" in unknown.output
+    short = runner.invoke(args=["users", "create", "m@example.org", "--role", "moderator", "--password-stdin"], input="short\n")
+    assert short.exit_code != 0 and "12 characters" in short.output
+    runner.invoke(args=["users", "create", "m@example.org", "--role", "moderator"])
+    twice = runner.invoke(args=["users", "create", "M@example.org", "--role", "moderator"])
+    assert twice.exit_code != 0 and "exists already" in twice.output
+
+
+def test_demo_accounts_once_per_role_in_a_private_file(app, runner):
+    first = runner.invoke(args=["demo-accounts"])
+    assert first.exit_code == 0, first.output
+    path = os.path.join(app.instance_path, "demo-credentials.txt")
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    with open(path) as fh:
+        content = fh.read()
+    for role in ("mediator", "officer", "moderator", "admin"):
+        assert f"{role}@demo.portal.invalid" in content
+        assert f"{role}@demo.portal.invalid" in first.output
+    second = runner.invoke(args=["demo-accounts"])
+    assert "see " in second.output and "@demo.portal.invalid  " not in second.output
+    assert count(User) == 4
+    with open(path) as fh:
+        assert fh.read() == content
+
+
+def test_demo_data_adds_rows_in_bulk(runner):
+    result = runner.invoke(args=["demo-data", "--feedback", "2500", "--activities", "30", "--seed", "7"])
+    assert result.exit_code == 0, result.output
+    assert count(Feedback) == 2500
+    assert count(Activity) == 30
+
+
+def test_retention_purge_erases_old_words_only(runner):
+    from datetime import date, timedelta
+
+    from tests import factories
+
+    old = factories.feedback(text="old words", received_on=date.today() - timedelta(days=800), receipt_hash="x" * 64)
+    new = factories.feedback(text="new words", received_on=date.today() - timedelta(days=10))
+    db.session.commit()
+    dry = runner.invoke(args=["retention", "purge", "--dry-run"])
+    assert "would erase" in dry.output and "feedback 1" in dry.output
+    db.session.refresh(old)
+    assert old.text == "old words"
+    assert runner.invoke(args=["retention", "purge"]).exit_code == 0
+    db.session.refresh(old)
+    db.session.refresh(new)
+    assert (old.text, old.receipt_hash, old.treatment) == ("", None, 3)
+    assert new.text == "new words"
