@@ -43,3 +43,7 @@ test: $(VENV)/.installed-test translations
 
 clean:
 	rm -rf $(VENV) portal/translations/*/LC_MESSAGES/messages.mo
+
+# Throughput against a bare WSGI app on this machine (wrk on loopback); see tests/bench/run.sh.
+bench: $(VENV)/.installed translations
+	bash tests/bench/run.sh
