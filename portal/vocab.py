@@ -192,7 +192,7 @@ LABELS: dict[str, dict[str, tuple]] = {
     "Gender": {
         "woman": (_l("Woman"),),
         "man": (_l("Man"),),
-        "other": (_l("Another way"),),
+        "other": (_l("I describe myself another way"),),
     },
     "AgeBand": {
         "under-18": (_l("Under 18"),),
@@ -206,7 +206,7 @@ LABELS: dict[str, dict[str, tuple]] = {
         "in-person": (_l("In person"),),
         "phone": (_l("By phone"),),
         "paper": (_l("Paper form"),),
-        "outreach": (_l("Outreach session"),),
+        "outreach": (_l("Community visit or outreach session"),),
     },
     "FeedbackStatus": {
         "received": (_l("Received"),),
@@ -245,8 +245,8 @@ LABELS: dict[str, dict[str, tuple]] = {
         "legal-clinic": (_l("Legal clinic session"),),
         "online-event": (_l("Webinar or online event"),),
         "school-youth": (_l("School or youth activity"),),
-        "recruitment": (_l("Recruitment outreach"),),
-        "stop-data-review": (_l("Stop data review"),),
+        "recruitment": (_l("Recruiting police officers from the community"),),
+        "stop-data-review": (_l("Review of police stop records"),),
         "dialogue-cafe": (_l("Dialogue café"),),
         "hate-incident-follow-up": (_l("Follow-up of a hate incident report"),),
         "other": (_l("Other activity"),),
@@ -257,7 +257,7 @@ LABELS: dict[str, dict[str, tuple]] = {
         "hybrid": (_l("Hybrid"),),
     },
     "FollowUpStatus": {
-        "open": (_l("Open"),),
+        "open": (_l("To do"),),
         "in-progress": (_l("In progress"),),
         "done": (_l("Done"),),
         "cancelled": (_l("Cancelled"),),
@@ -288,7 +288,7 @@ CATEGORIES: dict[str, tuple] = {
     "force": (_l("Use of force"), _l("The police used physical force, handcuffs or weapons.")),
     "home-entry": (_l("Home entry, search or damage"), _l("The police came into your home, searched it or damaged things.")),
     "eviction": (_l("Eviction"), _l("You or your neighbours were removed from your homes.")),
-    "domestic-violence": (_l("Response to domestic or gender-based violence"), _l("How the police responded to violence at home or against women.")),
+    "domestic-violence": (_l("Response to domestic or gender-based violence"), _l("How the police responded to violence at home, or to violence against someone because of their gender.")),
     "language": (_l("Language barriers"), _l("You could not understand or be understood. Was an interpreter offered?")),
     "rumours": (_l("Rumours and stereotypes"), _l("Stories or prejudice about Roma people that you heard.")),
     "rights-information": (_l("Information on rights and complaints"), _l("Whether you were told your rights and how to complain.")),
