@@ -96,6 +96,11 @@ def _register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(public_bp)
     app.register_blueprint(auth_bp)
+    from portal.mediators.views import bp as mediators_bp
+    from portal.admin.views import bp as admin_bp
+
+    app.register_blueprint(mediators_bp)
+    app.register_blueprint(admin_bp)
 
 
 def _register_hooks(app: Flask) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import render_template
 from sqlalchemy import text
 
 from portal.extensions import db
+from portal.public import feedback_views, help_views, rumour_views, status_views  # noqa: F401  (they add routes to bp)
+from portal.public.blueprint import bp
 
-bp = Blueprint("public", __name__)
+__all__ = ["bp"]
 
 
 @bp.route("/")

@@ -1,0 +1,1 @@
+"""Administration: partner organisations for now (accounts, municipalities and the catalogue later)."""

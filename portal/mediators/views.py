@@ -1,0 +1,57 @@
+"""Mediators enter feedback for residents and see what they entered, with its status. Nothing else."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from portal.extensions import db
+from portal.i18n import select_language
+from portal.mediators.forms import MediatorFeedbackForm
+from portal.permissions import guard_blueprint, role_required
+from portal.public.common import attach_error
+from portal.security import keeps_input_on_csrf_error
+from portal.services import feedback as feedback_service
+from portal.services.feedback import FeedbackError
+from portal.services.receipts import format_code
+from portal.vocab import Channel, Role
+
+bp = Blueprint("mediators", __name__, url_prefix="/mediator")
+guard_blueprint(bp, Role.MEDIATOR)
+
+
+@bp.route("/")
+def index():
+    page = feedback_service.entered_by(current_user, page=request.args.get("page", 1, type=int))
+    return render_template("mediators/index.html", page=page)
+
+
+@bp.route("/feedback/new", methods=["GET", "POST"])
+@keeps_input_on_csrf_error
+@role_required(Role.MEDIATOR)  # also when a stale CSRF token makes the error handler call this view
+def submit_feedback():
+    form = MediatorFeedbackForm()
+    form.set_choices(
+        categories=feedback_service.active_categories(),
+        municipalities=feedback_service.active_municipalities(),
+        months=feedback_service.recent_months(),
+    )
+    if not form.is_submitted() and current_user.municipality is not None:
+        form.municipality.data = current_user.municipality.slug
+    if form.validate_on_submit():
+        try:
+            submission = feedback_service.submit_feedback(
+                **form.submission(), language=select_language(), channel=Channel(form.channel.data),
+                entered_by=current_user, consent_confirmed=form.consent.data,
+            )
+        except FeedbackError as error:
+            attach_error(form, error)
+        else:
+            db.session.commit()
+            if submission.receipt_code:
+                return render_template("mediators/submitted.html", receipt_code=format_code(submission.receipt_code))
+            flash(_("The feedback was saved. Thank you."), "success")
+            return redirect(url_for("mediators.index"))
+    status = 400 if request.method == "POST" else 200
+    return render_template("mediators/feedback_form.html", form=form), status

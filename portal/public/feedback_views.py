@@ -1,0 +1,70 @@
+"""Anonymous feedback: the form at /feedback/new, and the same form for one activity at /a/<code>.
+
+A valid submission is committed before the confirmation page is built; that page is the POST's own
+response, so the receipt code is shown once and never travels in a URL or a cookie.
+"""
+
+from __future__ import annotations
+
+from flask import abort, render_template, request
+
+from portal.extensions import db, limiter
+from portal.i18n import select_language
+from portal.public.blueprint import bp
+from portal.public.common import attach_error, public_form_limit
+from portal.public.forms import FeedbackForm
+from portal.security import keeps_input_on_csrf_error
+from portal.services import feedback as feedback_service
+from portal.services.feedback import FeedbackError
+from portal.services.receipts import format_code
+
+
+def prepare_feedback_form(form, activity=None) -> None:
+    """Choices from the database; for an activity, its town is fixed and its area suggested."""
+    fixed = activity.municipality if activity is not None else None
+    form.set_choices(
+        categories=feedback_service.active_categories(),
+        municipalities=[] if fixed is not None else feedback_service.active_municipalities(),
+        months=feedback_service.recent_months(),
+        fixed_municipality=fixed,
+    )
+    if fixed is not None:
+        del form["municipality"]
+        if not form.is_submitted() and activity.area_id:
+            form.area.data = str(activity.area_id)
+
+
+def _feedback_page(activity=None):
+    form = FeedbackForm()
+    prepare_feedback_form(form, activity)
+    if form.validate_on_submit() and form.passes_antispam():
+        try:
+            submission = feedback_service.submit_feedback(
+                **form.submission(), language=select_language(), activity=activity
+            )
+        except FeedbackError as error:
+            attach_error(form, error)
+        else:
+            db.session.commit()
+            code = format_code(submission.receipt_code) if submission.receipt_code else None
+            return render_template("public/submitted.html", kind="feedback", receipt_code=code)
+    form.restamp()
+    status = 400 if request.method == "POST" else 200
+    return render_template("public/feedback_form.html", form=form, activity=activity), status
+
+
+@bp.route("/feedback/new", methods=["GET", "POST"])
+@keeps_input_on_csrf_error
+@limiter.limit(public_form_limit, methods=["POST"])
+def submit_feedback():
+    return _feedback_page()
+
+
+@bp.route("/a/<code>", methods=["GET", "POST"])
+@keeps_input_on_csrf_error
+@limiter.limit(public_form_limit, methods=["POST"])
+def activity_feedback(code: str):
+    activity = feedback_service.find_activity(code)
+    if activity is None or not activity.municipality.is_active:
+        abort(404)
+    return _feedback_page(activity)

@@ -1,0 +1,69 @@
+"""Rumour reports (Anti-Rumours method): a resident tells what they heard, about whom, where it
+circulates and in which town. Moderators later group reports under one rumour and answer it.
+
+Same privacy rules as feedback: no request details reach this module, the day is the only date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+
+from portal.extensions import db
+from portal.models import Municipality, Rumour, RumourReport
+from portal.services.feedback import FeedbackError, Submission, area_in_municipality, today_utc
+from portal.services.receipts import issue_receipt
+from portal.vocab import Channel, FeedbackStatus, RumourSpread, RumourTarget
+
+HEARD_MAX = 1000
+
+
+class RumourError(FeedbackError):
+    pass
+
+
+def report_rumour(
+    *,
+    heard_text: str,
+    about: RumourTarget,
+    where: RumourSpread,
+    municipality: str | None,
+    area_id: int | None,
+    wants_answer: bool,
+    language: str,
+    today: date | None = None,
+) -> Submission:
+    """Check and add one rumour report (flushed, not committed); a receipt code when asked for."""
+    heard_text = (heard_text or "").strip()
+    if not heard_text:
+        raise RumourError("heard_text", _l("Write what you heard."))
+    if len(heard_text) > HEARD_MAX:
+        raise RumourError("heard_text", _l("Please write at most %(max)d characters.", max=HEARD_MAX))
+    place = db.session.scalar(db.select(Municipality).filter_by(slug=municipality or "", is_active=True))
+    if place is None:
+        raise RumourError("municipality", _l("Choose a town from the list."))
+    report = RumourReport(
+        municipality=place,
+        area=area_in_municipality(place, area_id),
+        heard_text=heard_text,
+        about=RumourTarget(about),
+        where=RumourSpread(where),
+        language=language[:16],
+        channel=Channel.WEB,
+        wants_answer=bool(wants_answer),
+        status=FeedbackStatus.RECEIVED,
+        received_on=today or today_utc(),
+    )
+    code = None
+    if wants_answer:
+        code, report.receipt_hash = issue_receipt()
+    db.session.add(report)
+    db.session.flush()
+    return Submission(report, code)
+
+
+def published_answer(report: RumourReport) -> Rumour | None:
+    """The moderators' published answer to the rumour this report was grouped under, if any."""
+    rumour = report.rumour
+    return rumour if rumour is not None and rumour.is_published else None
