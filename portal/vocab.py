@@ -290,7 +290,7 @@ CATEGORIES: dict[str, tuple] = {
     "eviction": (_l("Eviction"), _l("You or your neighbours were removed from your homes.")),
     "domestic-violence": (_l("Response to domestic or gender-based violence"), _l("How the police responded to violence at home, or to violence against someone because of their gender.")),
     "language": (_l("Language barriers"), _l("You could not understand or be understood. Was an interpreter offered?")),
-    "rumours": (_l("Rumours and stereotypes"), _l("Stories or prejudice about Roma people that you heard.")),
+    "rumours": (_l("Rumours and stereotypes"), _l("Stories or prejudice that you heard about Roma people or others.")),
     "rights-information": (_l("Information on rights and complaints"), _l("Whether you were told your rights and how to complain.")),
     "neighbour-mediation": (_l("Mediation between neighbours"), _l("Help to settle a conflict between neighbours.")),
     "children-youth": (_l("Children and young people"), _l("How the police treated children or young people.")),
