@@ -33,6 +33,7 @@ TEXT_FIELDS = {
 }
 EVERYWHERE = "everywhere"  # filter value: partners that serve every municipality
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_HOST = re.compile(r"[\w-]+(\.[\w-]+)+")
 
 
 class PartnerError(DomainError):
@@ -104,6 +105,20 @@ def get_partner(partner_id: int) -> PartnerOrganisation | None:
     return db.session.get(PartnerOrganisation, partner_id)
 
 
+def _is_web_address(value: str) -> bool:
+    """http(s) with a real host name: never javascript: or data: links on the residents' page."""
+    parts = urlsplit(value)
+    try:
+        parts.port  # noqa: B018  (raises on a port that is not a number)
+    except ValueError:
+        return False
+    return (
+        parts.scheme in ("http", "https")
+        and bool(parts.hostname and _HOST.fullmatch(parts.hostname))
+        and not any(c.isspace() for c in value)
+    )
+
+
 def _clean(values: dict) -> dict:
     out = {}
     for name, limit in TEXT_FIELDS.items():
@@ -118,8 +133,7 @@ def _clean(values: dict) -> dict:
     if out["website"]:
         if "://" not in out["website"]:
             out["website"] = "https://" + out["website"]
-        parts = urlsplit(out["website"])
-        if parts.scheme not in ("http", "https") or not parts.netloc or " " in out["website"]:
+        if not _is_web_address(out["website"]):
             raise PartnerError("website", _l("Enter a web address like https://example.org."))
     if not (out["phone"] or out["email"] or out["website"] or out["address"]):
         raise PartnerError("phone", _l("Give at least one way to reach them: phone, e-mail, website or address."))
