@@ -93,7 +93,7 @@ def test_form_is_one_page_with_labelled_fields_hints_and_faces(client):
     assert html.index("Positive interaction or thanks") < html.index("Something else")
     # The scale: five faces, each with its words.
     for n, words in enumerate(["Very badly", "Badly", "Neither well nor badly", "Well", "Very well"], start=1):
-        assert f'img/face-{n}.svg" alt="" width="32" height="32"> {words}</label>' in html
+        assert f'img/face-{n}.svg" alt="" width="28" height="28"> {words}</label>' in html
     # Areas grouped by town, so the form works without JavaScript.
     assert '<optgroup label="Fuenlabrada"><option value=' in html and ">El Naranjo</option>" in html
     # Months by name in the page's language, this month chosen.
