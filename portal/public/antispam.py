@@ -17,8 +17,9 @@ import time
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, TimestampSigner
 
+from portal.public.common import setting
+
 SALT = "portal.public-form.started"
-DEFAULT_MIN_SECONDS = 3
 
 
 class _Signer(TimestampSigner):
@@ -35,7 +36,7 @@ def _secret() -> str | bytes:
 
 
 def min_seconds() -> float:
-    return float(current_app.config.get("FORM_MIN_SECONDS", DEFAULT_MIN_SECONDS))
+    return float(setting("FORM_MIN_SECONDS"))
 
 
 def issue_started(form_name: str, now: float | None = None) -> str:
