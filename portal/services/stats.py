@@ -134,44 +134,86 @@ class Table:
         return any(v is None for v in entries) or any(v is None for row in self.cells for v in row)
 
 
+@dataclass
+class _TableSystem:
+    """A table with totals as entries and equations: cells row by row, then row totals, column
+    totals and the grand total."""
+
+    n_rows: int
+    n_cols: int
+    values: list[int]
+    equations: list[Equation]
+    is_total: list[bool]
+
+    @classmethod
+    def of(cls, cells: Sequence[Sequence[int]]) -> _TableSystem:
+        n_rows = len(cells)
+        n_cols = len(cells[0]) if n_rows else 0
+        if any(len(row) != n_cols for row in cells):
+            raise ValueError("every row needs the same number of cells")
+        row_totals = [sum(row) for row in cells]
+        column_totals = [sum(cells[r][c] for r in range(n_rows)) for c in range(n_cols)]
+        values = [v for row in cells for v in row] + row_totals + column_totals + [sum(row_totals)]
+        system = cls(n_rows, n_cols, values, [], [False] * (n_rows * n_cols) + [True] * (n_rows + n_cols + 1))
+        for r in range(n_rows):
+            system.equations.append((tuple(system.cell(r, c) for c in range(n_cols)), system.row_total(r)))
+        for c in range(n_cols):
+            system.equations.append((tuple(system.cell(r, c) for r in range(n_rows)), system.column_total(c)))
+        system.equations.append((tuple(system.row_total(r) for r in range(n_rows)), system.grand))
+        system.equations.append((tuple(system.column_total(c) for c in range(n_cols)), system.grand))
+        return system
+
+    def cell(self, r: int, c: int) -> int:
+        return r * self.n_cols + c
+
+    def row_total(self, r: int) -> int:
+        return self.n_rows * self.n_cols + r
+
+    def column_total(self, c: int) -> int:
+        return self.n_rows * self.n_cols + self.n_rows + c
+
+    @property
+    def grand(self) -> int:
+        return self.n_rows * self.n_cols + self.n_rows + self.n_cols
+
+    def table(self, hidden: set[int], threshold: int) -> Table:
+        def shown(i: int) -> int | None:
+            return None if i in hidden else self.values[i]
+
+        return Table(
+            cells=[[shown(self.cell(r, c)) for c in range(self.n_cols)] for r in range(self.n_rows)],
+            row_totals=[shown(self.row_total(r)) for r in range(self.n_rows)],
+            column_totals=[shown(self.column_total(c)) for c in range(self.n_cols)],
+            total=shown(self.grand),
+            threshold=threshold,
+        )
+
+
 def suppress_table(cells: Sequence[Sequence[int]], threshold: int) -> Table:
     """Protect a rows x columns table of counts shown with its row totals, column totals and grand total."""
-    n_rows = len(cells)
-    n_cols = len(cells[0]) if n_rows else 0
-    if any(len(row) != n_cols for row in cells):
-        raise ValueError("every row needs the same number of cells")
-    values: list[int] = [v for row in cells for v in row]
-    row_totals = [sum(row) for row in cells]
-    column_totals = [sum(cells[r][c] for r in range(n_rows)) for c in range(n_cols)]
-    grand = sum(row_totals)
+    system = _TableSystem.of(cells)
+    return system.table(protect(system.values, system.equations, threshold, system.is_total), threshold)
 
-    def cell(r: int, c: int) -> int:
-        return r * n_cols + c
 
-    first_row_total = len(values)
-    first_col_total = first_row_total + n_rows
-    grand_index = first_col_total + n_cols
-    values += row_totals + column_totals + [grand]
-    equations: list[Equation] = []
-    for r in range(n_rows):
-        equations.append((tuple(cell(r, c) for c in range(n_cols)), first_row_total + r))
-    for c in range(n_cols):
-        equations.append((tuple(cell(r, c) for r in range(n_rows)), first_col_total + c))
-    equations.append((tuple(range(first_row_total, first_col_total)), grand_index))
-    equations.append((tuple(range(first_col_total, grand_index)), grand_index))
-    is_total = [False] * first_row_total + [True] * (n_rows + n_cols + 1)
-    hidden = protect(values, equations, threshold, is_total)
-
-    def shown(i: int) -> int | None:
-        return None if i in hidden else values[i]
-
-    return Table(
-        cells=[[shown(cell(r, c)) for c in range(n_cols)] for r in range(n_rows)],
-        row_totals=[shown(first_row_total + r) for r in range(n_rows)],
-        column_totals=[shown(first_col_total + c) for c in range(n_cols)],
-        total=shown(grand_index),
+def suppress_table_and_breakdown(cells: Sequence[Sequence[int]], counts: Sequence[tuple[Hashable, int]],
+                                 threshold: int) -> tuple[Table, Breakdown]:
+    """Protect a table and a breakdown of the same people together (answers by month, and the same
+    answers by category): they share the grand total, so hiding must hold across both."""
+    system = _TableSystem.of(cells)
+    pairs = list(counts)
+    if sum(v for _key, v in pairs) != system.values[system.grand]:
+        raise ValueError("the breakdown must count the same people as the table")
+    first = len(system.values)
+    system.values += [v for _key, v in pairs]
+    system.is_total += [False] * len(pairs)
+    system.equations.append((tuple(range(first, first + len(pairs))), system.grand))
+    hidden = protect(system.values, system.equations, threshold, system.is_total)
+    breakdown = Breakdown(
+        items=[(key, None if first + i in hidden else value) for i, (key, value) in enumerate(pairs)],
+        total=None if system.grand in hidden else system.values[system.grand],
         threshold=threshold,
     )
+    return system.table(hidden, threshold), breakdown
 
 
 @dataclass(frozen=True)

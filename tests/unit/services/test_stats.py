@@ -11,7 +11,13 @@ import random
 
 import pytest
 
-from portal.services.stats import determined, suppress_breakdown, suppress_count, suppress_table
+from portal.services.stats import (
+    determined,
+    suppress_breakdown,
+    suppress_count,
+    suppress_table,
+    suppress_table_and_breakdown,
+)
 
 THRESHOLD = 5
 
@@ -41,7 +47,7 @@ def _shown_grid(table):
 def _another_table_differs_at(target, hidden, values, equations):
     """Is there an integer change v (each entry -1, 0 or 1, zero on shown entries) with v[target] = 1,
     every equation still balanced and every entry still >= 0? Depth-first search with pruning."""
-    order = sorted(hidden, key=lambda k: (k != target, k))
+    order = sorted(hidden, key=lambda k: (k != target, repr(k)))
     related = {k: [e for e in equations if k in e[0] or k == e[1]] for k in order}
     change = {}
 
@@ -286,3 +292,45 @@ def test_single_count():
     assert suppress_count(0, THRESHOLD) == 0
     assert suppress_count(4, THRESHOLD) is None
     assert suppress_count(5, THRESHOLD) == 5
+
+
+# --- a table and a breakdown of the same people ---------------------------------------------
+
+def _people(rng, n, rows, cols, groups):
+    return [(rng.randrange(rows), rng.randrange(cols), rng.randrange(groups)) for _ in range(n)]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_a_table_and_a_breakdown_of_the_same_people_are_protected_together(seed):
+    """Answers by month and the same answers by category share their grand total: the check
+    treats both as one system of sums."""
+    rng = random.Random(7000 + seed)
+    n_rows, n_cols, n_groups = rng.randint(1, 3), rng.randint(1, 3), rng.randint(1, 4)
+    people = _people(rng, rng.choice([3, 8, 15, 30]), n_rows, n_cols, n_groups)
+    cells = [[sum(1 for p in people if p[:2] == (r, c)) for c in range(n_cols)] for r in range(n_rows)]
+    counts = [(g, sum(1 for p in people if p[2] == g)) for g in range(n_groups)]
+    table, breakdown = suppress_table_and_breakdown(cells, counts, THRESHOLD)
+
+    grid, equations = _closed_table(cells)
+    corner = (n_rows, n_cols)
+    values, hidden = {}, set()
+    shown = _shown_grid(table)
+    for r, row in enumerate(grid):
+        for c, value in enumerate(row):
+            values[(r, c)] = value
+            if shown[r][c] is None:
+                hidden.add((r, c))
+    for g, count in counts:
+        values[("group", g)] = count
+        if breakdown.get(g) is None:
+            hidden.add(("group", g))
+        else:
+            assert breakdown.get(g) == count
+    assert breakdown.total == table.total
+    equations.append(([("group", g) for g, _count in counts], corner))
+    _assert_protected(values, hidden, equations, THRESHOLD)
+
+
+def test_a_table_and_a_breakdown_must_count_the_same_people():
+    with pytest.raises(ValueError):
+        suppress_table_and_breakdown([[3, 4]], [("a", 6)], THRESHOLD)
