@@ -120,3 +120,9 @@ def test_resident_pages_are_not_cached_and_send_no_referrer(client, path):
     assert response.headers["Cache-Control"] == "no-store"
     assert response.headers["Referrer-Policy"] == "no-referrer"
     assert '<meta name="referrer" content="no-referrer">' in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path", ["/feedback/new", "/rumours/new", "/feedback/status"])
+def test_a_shared_phone_does_not_remember_what_was_typed(client, path):
+    html = client.get(path).get_data(as_text=True)
+    assert 'class="form' in html and 'novalidate autocomplete="off"' in html
