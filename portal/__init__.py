@@ -101,6 +101,11 @@ def _register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(mediators_bp)
     app.register_blueprint(admin_bp)
+    from portal.activities.views import bp as activities_bp
+    from portal.public.calendar import bp as calendar_bp
+
+    app.register_blueprint(activities_bp)
+    app.register_blueprint(calendar_bp)
 
 
 def _register_hooks(app: Flask) -> None:
@@ -134,6 +139,13 @@ def _register_errors(app: Flask) -> None:
 
         view = app.view_functions.get(request.endpoint)
         if getattr(view, "keeps_input_on_csrf_error", False):
+            # CSRFProtect failed before the blueprint's own before_request guards ran; run them
+            # now, so answering the form again never skips a login or role check.
+            for name in reversed(request.blueprints):
+                for guard in app.before_request_funcs.get(name, ()):
+                    refused = guard()
+                    if refused is not None:
+                        return refused
             response = app.make_response(view(**(request.view_args or {})))
             response.status_code = 400
             return response

@@ -48,6 +48,9 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = False
     RATELIMIT_STRATEGY = "fixed-window"
     LOGIN_RATE_LIMIT = "10 per 15 minutes"
+    PUBLIC_FORM_RATE_LIMIT = "20 per hour"  # feedback and rumour submissions per client
+    RECEIPT_GUESS_RATE_LIMIT = "10 per hour"  # wrong receipt codes per client
+    FORM_MIN_SECONDS = 3  # a public form sent back faster than this was not filled in by a person
 
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = "UTC"
