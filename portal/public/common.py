@@ -5,16 +5,9 @@ from __future__ import annotations
 
 from flask import current_app
 
-# Defaults for the config keys the public forms read (override in Config or PORTAL_* variables).
-DEFAULTS = {
-    "PUBLIC_FORM_RATE_LIMIT": "20 per hour",  # POSTs of feedback, rumour and follow-up forms per client
-    "RECEIPT_GUESS_RATE_LIMIT": "10 per hour",  # wrong receipt codes per client
-    "FORM_MIN_SECONDS": 3,  # a form sent back faster than this was not filled in by a person
-}
-
-
 def setting(name: str):
-    return current_app.config.get(name, DEFAULTS[name])
+    """PUBLIC_FORM_RATE_LIMIT, RECEIPT_GUESS_RATE_LIMIT, FORM_MIN_SECONDS (see portal/config.py)."""
+    return current_app.config[name]
 
 
 def public_form_limit() -> str:
