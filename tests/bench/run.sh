@@ -15,7 +15,7 @@ work=$(mktemp -d)
 export PORTAL_INSTANCE_PATH="$work/instance"
 export PORTAL_SECRET_KEY=bench-secret
 # The benchmark replays one client; the rate limits would (rightly) stop it.
-export PORTAL_RATELIMIT_ENABLED=false
+export PORTAL_RATELIMIT_ENABLED=false PORTAL_FORM_MIN_SECONDS=0
 unset PORTAL_DATABASE_URL
 bare_port=18081; portal_port=18082
 cleanup() {
