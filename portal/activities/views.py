@@ -1,0 +1,337 @@
+"""The officers' activity log: their home and list, logging and editing activities, follow-up
+actions, the CSV export and the feedback poster with its QR code.
+
+Scope: officers see and change their own municipality's activities only (someone else's is a 404,
+as if it did not exist); moderators and admins everywhere. `load_activity` checks it for every
+route that takes an activity id.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from contextlib import contextmanager
+from datetime import date, datetime, time
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from portal import i18n
+from portal.activities.forms import ActivityFilterForm, ActivityLogForm, FollowUpForm, Options
+from portal.extensions import db
+from portal.models import Activity, FollowUp
+from portal.permissions import can_manage_municipality, guard_blueprint, role_required
+from portal.security import keeps_input_on_csrf_error
+from portal.services import activities, activity_export, activity_overview, audit
+from portal.services.activities import ActivityError
+from portal.services.qr import qr_svg
+from portal.vocab import FollowUpStatus, Role
+
+bp = Blueprint("activities", __name__)
+STAFF = (Role.OFFICER, Role.MODERATOR, Role.ADMIN)
+guard_blueprint(bp, *STAFF)
+POSTER_SIZES = ("a4", "a6")
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+def load_activity(activity_id: int) -> Activity:
+    """The activity, if this account may work on it; otherwise 404 (its existence stays hidden)."""
+    activity = db.session.get(Activity, activity_id)
+    if activity is None or not can_manage_municipality(current_user, activity.municipality_id):
+        abort(404)
+    return activity
+
+
+def load_follow_up(activity: Activity, follow_up_id: int) -> FollowUp:
+    item = db.session.get(FollowUp, follow_up_id)
+    if item is None or item.activity_id != activity.id:
+        abort(404)
+    return item
+
+
+def _options(activity: Activity | None = None) -> Options:
+    return Options(**activities.form_choices(current_user, activity))
+
+
+def _read_filters():
+    form = ActivityFilterForm(request.args, choices=_options())
+    valid = form.validate()
+    return form, form.to_filters(), valid
+
+
+def _scope_for(filters) -> int | None:
+    scope = activities.scope_of(current_user)
+    return scope if scope is not None else filters.municipality_id
+
+
+def _attach(form, error: ActivityError) -> None:
+    """Show a rule the service enforced next to the field it concerns (or at the top)."""
+    db.session.rollback()
+    if error.field and error.field in form:
+        form[error.field].errors = [*form[error.field].errors, str(error.message)]
+    else:
+        form.form_errors.append(str(error.message))
+
+
+def feedback_url(activity: Activity) -> str:
+    """The address residents open from the poster (/a/<code>, served by the public pages)."""
+    if "public.activity_feedback" in current_app.view_functions:
+        return url_for("public.activity_feedback", code=activity.feedback_code, _external=True)
+    return f"{request.host_url.rstrip('/')}/a/{activity.feedback_code}"
+
+
+def _activity_data(activity: Activity) -> dict:
+    data = {name: getattr(activity, name) for name in (
+        "title", "starts_at", "ends_at", "organising_unit", "partner_organisations", "officers_count",
+        "participants_count", "women_count", "roma_count", "languages", "interpretation_provided",
+        "mediator_present", "objectives", "outcomes", "public_summary", "is_public")}
+    return data | {
+        "municipality": activity.municipality_id, "type": activity.type.value, "format": activity.format.value,
+        "area": activity.area_id, "topics": [t.id for t in activity.topics],
+        "practices": [p.id for p in activity.practices],
+    }
+
+
+def _new_activity_data() -> dict:
+    """A new log starts from today at 10:00 and what this officer typed last time."""
+    data = {"starts_at": datetime.combine(date.today(), time(10, 0)), "officers_count": 1}
+    last = activities.defaults_for(current_user)
+    if last:
+        data |= {"organising_unit": last["organising_unit"], "languages": last["languages"],
+                 "format": last["format"].value}
+    return data
+
+
+# --- home and list ---------------------------------------------------------------------------
+
+@bp.route("/activities")
+def index():
+    form, filters, valid = _read_filters()
+    page = activities.list_activities(current_user, filters, page=request.args.get("page", 1, type=int))
+    today = date.today()
+    scope = _scope_for(filters)
+    return render_template(
+        "activities/index.html", form=form, page=page, filtered=_is_filtered(),
+        home=activity_overview.home(scope, today, current_app.config["SUPPRESS_BELOW_OFFICERS"]),
+        open_count=activities.open_follow_up_count, today=today,
+    ), (200 if valid else 400)
+
+
+def _is_filtered() -> bool:
+    return any(value for key, value in request.args.items() if key not in ("page", "sort"))
+
+
+@bp.route("/activities/export.csv")
+def export_csv():
+    form, filters, valid = _read_filters()
+    if not valid:
+        return index()
+    export = activity_export.export_activities(current_user, filters)
+    db.session.commit()  # the audit entry for the export
+    app = current_app._get_current_object()
+
+    def generate():
+        # Each batch in its own app context: nothing stays open between two chunks of the response.
+        yield "\ufeff" + _csv_text([export.header])  # the BOM makes spreadsheets read UTF-8
+        offset = 0
+        while True:
+            with app.app_context():
+                rows = activity_export.export_rows(export, offset)
+            if not rows:
+                return
+            yield _csv_text(rows)
+            offset += len(rows)
+
+    filename = f"activities-{date.today().isoformat()}.csv"
+    return Response(generate(), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _csv_text(rows) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue()
+
+
+@bp.route("/activities/follow-ups")
+def follow_ups():
+    overdue_only = request.args.get("overdue") == "1"
+    municipality_id = activities.scope_of(current_user)
+    options = None
+    if municipality_id is None:  # moderators and admins may narrow to one municipality
+        options = _options()
+        municipality_id = request.args.get("municipality", type=int)
+    today = date.today()
+    page = activity_overview.list_open_follow_ups(municipality_id, today, overdue_only,
+                                                  page=request.args.get("page", 1, type=int))
+    return render_template("activities/follow_ups.html", page=page, today=today, overdue_only=overdue_only,
+                           options=options, municipality_id=municipality_id)
+
+
+# --- one activity ----------------------------------------------------------------------------
+
+@bp.route("/activities/new", methods=["GET", "POST"])
+@keeps_input_on_csrf_error
+@role_required(*STAFF)
+def new():
+    form = ActivityLogForm(choices=_options(), creating=True, data=_new_activity_data())
+    if form.validate_on_submit():
+        municipality_id = form.municipality.data if "municipality" in form else current_user.municipality_id
+        try:
+            activity = activities.log_activity(current_user, form.to_input(municipality_id), form.follow_ups())
+        except ActivityError as error:
+            _attach(form, error)
+        else:
+            db.session.commit()
+            flash(_("The activity is saved."), "success")
+            return redirect(url_for(".view", activity_id=activity.id))
+    status = 400 if request.method == "POST" else 200
+    return render_template("activities/form.html", form=form, activity=None), status
+
+
+@bp.route("/activities/<int:activity_id>")
+def view(activity_id: int):
+    return _render_view(load_activity(activity_id), FollowUpForm(formdata=None))
+
+
+def _render_view(activity: Activity, follow_up_form: FollowUpForm, status: int = 200):
+    threshold = current_app.config["SUPPRESS_BELOW_OFFICERS"]
+    return render_template(
+        "activities/view.html", activity=activity, follow_up_form=follow_up_form,
+        history=audit.history("activity", activity.id), feedback_url=feedback_url(activity), today=date.today(),
+        feedback_count=activity_overview.activity_feedback_count(activity, threshold), threshold=threshold,
+    ), status
+
+
+@bp.route("/activities/<int:activity_id>/edit", methods=["GET", "POST"])
+@keeps_input_on_csrf_error
+@role_required(*STAFF)
+def edit(activity_id: int):
+    activity = load_activity(activity_id)
+    form = ActivityLogForm(choices=_options(activity), creating=False, data=_activity_data(activity))
+    if form.validate_on_submit():
+        municipality_id = form.municipality.data if "municipality" in form else activity.municipality_id
+        try:
+            changes = activities.update_activity(current_user, activity, form.to_input(municipality_id))
+        except ActivityError as error:
+            _attach(form, error)
+        else:
+            db.session.commit()
+            flash(_("The changes are saved.") if changes else _("Nothing was changed."), "success")
+            return redirect(url_for(".view", activity_id=activity.id))
+    status = 400 if request.method == "POST" else 200
+    return render_template("activities/form.html", form=form, activity=activity), status
+
+
+# --- follow-ups ------------------------------------------------------------------------------
+
+@bp.route("/activities/<int:activity_id>/follow-ups", methods=["POST"])
+@keeps_input_on_csrf_error
+@role_required(*STAFF)
+def add_follow_up(activity_id: int):
+    activity = load_activity(activity_id)
+    form = FollowUpForm()
+    if form.validate_on_submit():
+        try:
+            activities.add_follow_up(current_user, activity, form.to_input())
+        except ActivityError as error:
+            _attach(form, error)
+        else:
+            db.session.commit()
+            flash(_("The follow-up is added."), "success")
+            return redirect(url_for(".view", activity_id=activity.id, _anchor="follow-ups"))
+    return _render_view(activity, form, 400)
+
+
+@bp.route("/activities/<int:activity_id>/follow-ups/<int:follow_up_id>/edit", methods=["GET", "POST"])
+@keeps_input_on_csrf_error
+@role_required(*STAFF)
+def edit_follow_up(activity_id: int, follow_up_id: int):
+    activity = load_activity(activity_id)
+    item = load_follow_up(activity, follow_up_id)
+    form = FollowUpForm(data={"description": item.description, "responsible": item.responsible,
+                              "due_on": item.due_on, "status": item.status.value})
+    if form.validate_on_submit():
+        try:
+            changes = activities.update_follow_up(current_user, item, form.to_input())
+        except ActivityError as error:
+            _attach(form, error)
+        else:
+            db.session.commit()
+            flash(_("The follow-up is saved.") if changes else _("Nothing was changed."), "success")
+            return redirect(url_for(".view", activity_id=activity.id, _anchor="follow-ups"))
+    status = 400 if request.method == "POST" else 200
+    return render_template("activities/follow_up_form.html", form=form, activity=activity, item=item), status
+
+
+@bp.route("/activities/<int:activity_id>/follow-ups/<int:follow_up_id>/done", methods=["POST"])
+@role_required(*STAFF)
+def follow_up_done(activity_id: int, follow_up_id: int):
+    """One click from the open follow-ups list: mark an action done."""
+    activity = load_activity(activity_id)
+    item = load_follow_up(activity, follow_up_id)
+    activities.update_follow_up(current_user, item, activities.FollowUpInput(
+        description=item.description, responsible=item.responsible, due_on=item.due_on, status=FollowUpStatus.DONE))
+    db.session.commit()
+    flash(_("Marked as done: %(what)s", what=item.description), "success")
+    if request.form.get("back") == "list":
+        return redirect(url_for(".follow_ups"))
+    return redirect(url_for(".view", activity_id=activity.id, _anchor="follow-ups"))
+
+
+# --- poster and QR code ----------------------------------------------------------------------
+
+@contextmanager
+def _page_language(code: str):
+    """Render one page in another language (the poster is for residents, not for the officer)."""
+    previous = g.get("language")
+    g.language = code
+    try:
+        with force_locale(i18n.select_locale()):
+            yield
+    finally:
+        g.language = previous
+
+
+def _poster_language(activity: Activity) -> str:
+    asked = i18n.normalise(request.args.get("language"))
+    if asked in i18n.PUBLIC_CODES:
+        return asked
+    default = i18n.normalise(activity.municipality.default_language)
+    return default if default in i18n.PUBLIC_CODES else i18n.DEFAULT
+
+
+@bp.route("/activities/<int:activity_id>/poster")
+def poster(activity_id: int):
+    activity = load_activity(activity_id)
+    size = request.args.get("size", "a4")
+    size = size if size in POSTER_SIZES else "a4"
+    language = _poster_language(activity)
+    url = feedback_url(activity)
+    with _page_language(language):
+        return render_template("activities/poster.html", activity=activity, size=size, sizes=POSTER_SIZES,
+                               language=language, languages=i18n.LANGUAGES, feedback_url=url,
+                               short_url=url.split("://", 1)[-1])
+
+
+@bp.route("/activities/<int:activity_id>/qr.svg")
+def qr(activity_id: int):
+    activity = load_activity(activity_id)
+    svg = qr_svg(feedback_url(activity), title=_("QR code: %(url)s", url=feedback_url(activity)))
+    filename = f"feedback-{activity.feedback_code}.svg"
+    return Response(svg, mimetype="image/svg+xml",
+                    headers={"Content-Disposition": f'inline; filename="{filename}"'})
