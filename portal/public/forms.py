@@ -82,7 +82,7 @@ class AntiSpamMixin:
             )
             return False
         if not antispam.filled_by_a_person(self.started.data, self.form_name):
-            self.form_errors.append(_l("That was very quick. Please check your answers and press Send again."))
+            self.form_errors.append(_l("That was very quick. Please check your answers and send the form again."))
             return False
         return True
 
@@ -168,7 +168,7 @@ class FeedbackFieldsForm(PlaceMixin, FlaskForm):
         validators=OPTIONAL,
         validate_choice=False,
     )
-    gender = RadioField(_l("You are"), choices=options(Gender.choices()), validators=OPTIONAL, validate_choice=False)
+    gender = RadioField(_l("Your gender"), choices=options(Gender.choices()), validators=OPTIONAL, validate_choice=False)
     age_band = SelectField(_l("Your age"), validators=OPTIONAL, validate_choice=False)
     wants_answer = BooleanField(
         _l("I want an answer"),

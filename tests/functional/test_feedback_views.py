@@ -274,7 +274,7 @@ def test_a_form_sent_too_fast_or_without_a_valid_stamp_stores_nothing(client, st
     response = post_form(client, "/feedback/new", data)
     assert response.status_code == 400
     html = response.get_data(as_text=True)
-    assert "That was very quick. Please check your answers and press Send again." in html
+    assert "That was very quick. Please check your answers and send the form again." in html
     assert "Typed by a person</textarea>" in html
     assert count() == 0
     # The page comes back with a new stamp, so sending again at a person's pace works.
