@@ -109,7 +109,7 @@ class ActivityLogForm(FlaskForm):
     is_public = BooleanField(_l("Show this activity in the public calendar"))
 
     # Only on the first log: the action agreed at the activity, if any (more on the activity page).
-    follow_up_description = TextAreaField(_l("What was agreed"), validators=[Optional(), Length(max=2000)],
+    follow_up_description = TextAreaField(_l("What was agreed"), validators=[Length(max=2000)],
                                           render_kw={"rows": 2})
     follow_up_responsible = StringField(_l("Who will do it"), validators=[Optional(), Length(max=160)],
                                         description=_l("A unit or a role. No names of residents."))

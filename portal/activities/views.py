@@ -33,7 +33,7 @@ from portal import i18n
 from portal.activities.forms import ActivityFilterForm, ActivityLogForm, FollowUpForm, Options
 from portal.extensions import db
 from portal.models import Activity, FollowUp
-from portal.permissions import can_manage_municipality, guard_blueprint, role_required
+from portal.permissions import can_manage_municipality, guard_blueprint
 from portal.security import keeps_input_on_csrf_error
 from portal.services import activities, activity_export, activity_overview, audit
 from portal.services.activities import ActivityError
@@ -186,7 +186,6 @@ def follow_ups():
 
 @bp.route("/activities/new", methods=["GET", "POST"])
 @keeps_input_on_csrf_error
-@role_required(*STAFF)
 def new():
     form = ActivityLogForm(choices=_options(), creating=True, data=_new_activity_data())
     if form.validate_on_submit():
@@ -219,7 +218,6 @@ def _render_view(activity: Activity, follow_up_form: FollowUpForm, status: int =
 
 @bp.route("/activities/<int:activity_id>/edit", methods=["GET", "POST"])
 @keeps_input_on_csrf_error
-@role_required(*STAFF)
 def edit(activity_id: int):
     activity = load_activity(activity_id)
     form = ActivityLogForm(choices=_options(activity), creating=False, data=_activity_data(activity))
@@ -241,7 +239,6 @@ def edit(activity_id: int):
 
 @bp.route("/activities/<int:activity_id>/follow-ups", methods=["POST"])
 @keeps_input_on_csrf_error
-@role_required(*STAFF)
 def add_follow_up(activity_id: int):
     activity = load_activity(activity_id)
     form = FollowUpForm()
@@ -259,7 +256,6 @@ def add_follow_up(activity_id: int):
 
 @bp.route("/activities/<int:activity_id>/follow-ups/<int:follow_up_id>/edit", methods=["GET", "POST"])
 @keeps_input_on_csrf_error
-@role_required(*STAFF)
 def edit_follow_up(activity_id: int, follow_up_id: int):
     activity = load_activity(activity_id)
     item = load_follow_up(activity, follow_up_id)
@@ -279,7 +275,6 @@ def edit_follow_up(activity_id: int, follow_up_id: int):
 
 
 @bp.route("/activities/<int:activity_id>/follow-ups/<int:follow_up_id>/done", methods=["POST"])
-@role_required(*STAFF)
 def follow_up_done(activity_id: int, follow_up_id: int):
     """One click from the open follow-ups list: mark an action done."""
     activity = load_activity(activity_id)
