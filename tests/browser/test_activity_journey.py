@@ -96,7 +96,7 @@ def test_officer_logs_finds_exports_and_prints_an_activity(browser, live_server,
     other_context.close()
 
 
-def test_follow_ups_edit_form_and_public_calendar_pass_axe(page, live_server, make_staff):
+def test_other_pages_pass_axe_and_fit_a_small_phone(page, live_server, make_staff):
     base = live_server.url
     email, password = make_staff("moderator")
     with live_server.app.app_context():
@@ -107,15 +107,18 @@ def test_follow_ups_edit_form_and_public_calendar_pass_axe(page, live_server, ma
         db.session.add(FollowUp(activity=activity, description="Send the minutes", due_on=date.today() - timedelta(days=1)))
         db.session.commit()
         activity_id = activity.id
+    page.set_viewport_size({"width": 320, "height": 640})
     staff_login(page, base, email, password)
-    for path in ("/activities", "/activities/follow-ups", f"/activities/{activity_id}/edit",
+    for path in ("/activities", "/activities/follow-ups", f"/activities/{activity_id}", f"/activities/{activity_id}/edit",
                  f"/activities/{activity_id}/poster?size=a6&language=rom"):
         page.goto(base + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
         assert_accessible(page, path)
     page.goto(base + "/activities")  # the Romani poster page speaks Romani, its Log out button too
     page.get_by_role("button", name="Log out").click()
     for path in ("/calendar", "/calendar/fuenlabrada"):
         page.goto(base + path)
         expect(page.get_by_role("heading", level=1)).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
         assert_accessible(page, path)
     expect(page.get_by_text("Open dialogue café")).to_be_visible()

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from portal.extensions import db
 from portal.models import Activity, AuditEntry, FollowUp
+from portal.vocab import ActivityType
 from tests import factories
 from tests.conftest import csrf_from, get_csrf
 from tests.functional.activity_helpers import activity_form, area_id, practice_ids
@@ -252,3 +253,33 @@ def test_csrf_token_is_on_every_form_of_the_activity_page(staff_client):
     html = c.get(f"/activities/{activity.id}").get_data(as_text=True)
     assert html.count('name="csrf_token"') == html.count("<form")  # log-out, mark as done, add
     assert csrf_from(html)
+
+
+def test_the_list_pages_through_and_keeps_the_filters(staff_client):
+    c, _officer = staff_client("officer")
+    for n in range(1, 24):
+        factories.activity(title=f"Patrol {n:02d}", type=ActivityType.PATROL, starts_at=datetime(2026, 10, n, 9))
+    factories.activity(title="A meeting", starts_at=datetime(2026, 10, 24, 9))
+    db.session.commit()
+    html = c.get("/activities?type=patrol").get_data(as_text=True)
+    assert "23 activities" in html and "Patrol 23" in html and "Patrol 03" not in html and "A meeting" not in html
+    assert "Page 1 of 2" in html
+    next_link = re.search(r'<a rel="next" href="([^"]+)"', html).group(1).replace("&amp;", "&")
+    assert "type=patrol" in next_link and "page=2" in next_link
+    html = c.get(next_link).get_data(as_text=True)
+    assert "Patrol 03" in html and "Patrol 01" in html and "Patrol 23" not in html
+    html = c.get("/activities?type=patrol&sort=oldest").get_data(as_text=True)
+    assert html.index("Patrol 01") < html.index("Patrol 02")
+
+
+def test_bad_filters_are_explained_next_to_the_field(staff_client):
+    c, _officer = staff_client("officer")
+    factories.activity(title="Still listed")
+    db.session.commit()
+    response = c.get("/activities?date_from=2026-11-31&type=not-a-type&date_to=2026-12-31")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert 'id="date_from-error"' in html and 'id="type-error"' in html
+    assert 'value="2026-11-31"' in html
+    assert "Still listed" in html  # the valid part of the filters still applies
+    assert "<details class=\"filters\" open>" in html
