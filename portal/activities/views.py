@@ -32,7 +32,7 @@ from flask_login import current_user
 from portal import i18n
 from portal.activities.forms import ActivityFilterForm, ActivityLogForm, FollowUpForm, Options
 from portal.extensions import db
-from portal.models import Activity, FollowUp
+from portal.models import Activity, FollowUp, Municipality
 from portal.permissions import can_manage_municipality, guard_blueprint
 from portal.security import keeps_input_on_csrf_error
 from portal.services import activities, activity_export, activity_overview, audit
@@ -125,10 +125,15 @@ def index():
     today = date.today()
     scope = _scope_for(filters)
     return render_template(
-        "activities/index.html", form=form, page=page, filtered=_is_filtered(),
+        "activities/index.html", form=form, page=page, filtered=_is_filtered(), place=_place_name(scope),
         home=activity_overview.home(scope, today, current_app.config["SUPPRESS_BELOW_OFFICERS"]),
         open_count=activities.open_follow_up_count, today=today,
     ), (200 if valid else 400)
+
+
+def _place_name(municipality_id: int | None) -> str:
+    municipality = db.session.get(Municipality, municipality_id) if municipality_id is not None else None
+    return municipality.name if municipality else _("All municipalities")
 
 
 def _is_filtered() -> bool:
@@ -137,7 +142,7 @@ def _is_filtered() -> bool:
 
 @bp.route("/activities/export.csv")
 def export_csv():
-    form, filters, valid = _read_filters()
+    _form, filters, valid = _read_filters()
     if not valid:
         return index()
     export = activity_export.export_activities(current_user, filters)
