@@ -88,11 +88,11 @@ class ActivityLogForm(FlaskForm):
     officers_count = IntegerField(_l("Number of officers"), default=1, render_kw=COUNT,
                                   validators=[InputRequired(message=_l("Give a number.")), NumberRange(0, 1000)],
                                   description=_l("A number only. No names."))
-    participants_count = IntegerField(_l("Participants, about"), validators=[Optional(), NumberRange(0, 100000)],
+    participants_count = IntegerField(_l("Number of participants (estimate)"), validators=[Optional(), NumberRange(0, 100000)],
                                       render_kw=COUNT)
-    women_count = IntegerField(_l("Of them women, about"), validators=[Optional(), NumberRange(0, 100000)],
+    women_count = IntegerField(_l("How many of them were women (estimate)"), validators=[Optional(), NumberRange(0, 100000)],
                                render_kw=COUNT)
-    roma_count = IntegerField(_l("Of them Roma community members, about"),
+    roma_count = IntegerField(_l("How many of them were Roma (estimate)"),
                               validators=[Optional(), NumberRange(0, 100000)], render_kw=COUNT)
     languages = StringField(_l("Languages used"), validators=[Optional(), Length(max=200)],
                             description=_l("For example: Romani, Spanish."))
@@ -123,7 +123,7 @@ class ActivityLogForm(FlaskForm):
                 [("", _l("Choose a municipality"))] + [(m.id, m.name) for m in choices.municipalities])
         else:
             del self.municipality
-        self.area.choices = area_choices(choices, _l("Not one area, or the whole town"))
+        self.area.choices = area_choices(choices, _l("No specific area, or the whole town"))
         self.topics.choices = as_choices((t.id, t.label) for t in choices.topics)
         self.practices.choices = as_choices((p.id, p.title) for p in choices.practices)
         if not creating:

@@ -29,8 +29,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 COLUMNS = (
     _l("Number"), _l("Municipality"), _l("Area"), _l("Type"), _l("Title"), _l("Start"), _l("End"), _l("Format"),
-    _l("Organising unit"), _l("Partner organisations"), _l("Officers"), _l("Participants"), _l("Of them women"),
-    _l("Of them Roma"), _l("Languages"), _l("Interpretation"), _l("Mediator present"), _l("Topics"),
+    _l("Organising unit"), _l("Partner organisations"), _l("Officers"), _l("Participants"), _l("Women among them"),
+    _l("Roma among them"), _l("Languages"), _l("Interpretation"), _l("Mediator present"), _l("Topics"),
     _l("Good practices"), _l("Objectives"), _l("Outcomes"), _l("Public summary"), _l("Public"),
     _l("Feedback code"), _l("Open follow-ups"),
 )
