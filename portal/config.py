@@ -46,6 +46,10 @@ class Config:
 
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = False
+    # Reverse proxies in front of portal. With 0, every visitor behind a proxy would share one rate
+    # limit and posters would print the proxy's address; set it to the number of proxies that add
+    # X-Forwarded-For/-Proto/-Host (usually 1). The address is only ever hashed, never stored.
+    PROXY_COUNT = 0
     RATELIMIT_STRATEGY = "fixed-window"
     LOGIN_RATE_LIMIT = "10 per 15 minutes"
     PUBLIC_FORM_RATE_LIMIT = "20 per hour"  # feedback and rumour submissions per client

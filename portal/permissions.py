@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import abort, request
+from flask import abort
 from flask_login import current_user
 
 from portal.vocab import Role
@@ -60,6 +60,3 @@ def scoped_municipality_id(user) -> int | None:
     """The municipality a staff list is limited to: an officer's own; None means all."""
     return user.municipality_id if user.role == Role.OFFICER else None
 
-
-def is_staff_request() -> bool:
-    return bool(request.blueprint) and request.blueprint not in ("public", "api", "auth")
