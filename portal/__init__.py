@@ -43,6 +43,9 @@ def create_app(config: type | dict | None = None) -> Flask:
         hops = int(app.config["PROXY_COUNT"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
+    from portal.security import quiet_werkzeug_logs
+
+    quiet_werkzeug_logs()
     _init_extensions(app)
     _register_blueprints(app)
     _register_hooks(app)
@@ -74,7 +77,10 @@ def _init_extensions(app: Flask) -> None:
     )
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
-    login_manager.session_protection = "strong"
+    # No Flask-Login session protection: it would hash each visitor's address and browser into the
+    # session, and rewrite residents' cookies on every request. Staff sessions end instead through
+    # User.session_token (rotated on logout, password change and deactivation).
+    login_manager.session_protection = None
     from flask_babel import lazy_gettext as _l
 
     login_manager.login_message = _l("Please log in to see this page.")
@@ -153,6 +159,7 @@ def _register_errors(app: Flask) -> None:
                     if refused is not None:
                         return refused
             response = app.make_response(view(**(request.view_args or {})))
-            response.status_code = 400
+            if response.status_code == 200:  # the form came back with the token error shown
+                response.status_code = 400
             return response
         return render_template("errors/csrf.html", error=error), 400

@@ -29,7 +29,8 @@ STATIC_DIR = _asset_dir("static")
 class Config:
     SECRET_KEY: str | None = None
     SQLALCHEMY_DATABASE_URI: str | None = None
-    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    # hide_parameters: a failed statement's values (a resident's own words) never reach a log.
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True, "hide_parameters": True}
     SQLALCHEMY_RECORD_QUERIES = False
 
     # Cookies: the session only carries the CSRF token and a staff login, never a resident id.
@@ -42,6 +43,9 @@ class Config:
     PERMANENT_SESSION_LIFETIME = 8 * 3600
 
     WTF_CSRF_TIME_LIMIT = 4 * 3600  # a resident may take a while to write
+    # Over HTTPS Flask-WTF would also demand a same-site Referer, but every page sends
+    # Referrer-Policy: no-referrer (residents' privacy). The token and SameSite=Strict suffice.
+    WTF_CSRF_SSL_STRICT = False
     MAX_CONTENT_LENGTH = 64 * 1024  # forms only; no uploads
 
     RATELIMIT_STORAGE_URI = "memory://"
@@ -50,6 +54,9 @@ class Config:
     # limit and posters would print the proxy's address; set it to the number of proxies that add
     # X-Forwarded-For/-Proto/-Host (usually 1). The address is only ever hashed, never stored.
     PROXY_COUNT = 0
+    # The address residents reach portal at, e.g. https://portal.example.org: printed on posters
+    # and QR codes and used in calendar feeds. Empty: taken from each request.
+    PUBLIC_URL = ""
     RATELIMIT_STRATEGY = "fixed-window"
     LOGIN_RATE_LIMIT = "10 per 15 minutes"
     PUBLIC_FORM_RATE_LIMIT = "20 per hour"  # feedback and rumour submissions per client

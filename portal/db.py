@@ -19,4 +19,6 @@ def configure_engine_events(engine: Engine) -> None:
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        # Deleted or purged rows are overwritten on disk, not left in free pages.
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()

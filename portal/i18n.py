@@ -135,8 +135,10 @@ def remember_language(response):
     """after_request: store an explicit ?lang= choice. The cookie holds the code and nothing else."""
     code = g.get("remember_language")
     if code:
+        # A browser-session cookie: a phone seized later does not keep a lasting trace of which
+        # language (Romani, say) its owner read the portal in.
         response.set_cookie(
-            current_app.config["LANGUAGE_COOKIE"], code, max_age=365 * 24 * 3600,
+            current_app.config["LANGUAGE_COOKIE"], code,
             samesite="Lax", httponly=True, secure=current_app.config["SESSION_COOKIE_SECURE"],
         )
     return response

@@ -36,7 +36,11 @@ def _shared_key(storage_uri: str, day: str) -> bytes | None:
         current_app.extensions["portal_ratelimit_redis"] = client
     name = f"portal:ratelimit-key:{day}"
     client.set(name, secrets.token_bytes(32), nx=True, ex=2 * 24 * 3600)
-    return client.get(name)
+    # Mixed with the app's secret key: someone who reads Redis alone (counters and this random part)
+    # still cannot test guessed addresses against the counters.
+    secret = current_app.config["SECRET_KEY"]
+    secret = secret.encode() if isinstance(secret, str) else secret
+    return hmac.new(secret, client.get(name), hashlib.sha256).digest()
 
 
 def daily_key(day: str | None = None) -> bytes:

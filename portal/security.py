@@ -32,6 +32,8 @@ def set_security_headers(response):
     headers["Referrer-Policy"] = "no-referrer"
     headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
     headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    if request.is_secure:
+        headers.setdefault("Strict-Transport-Security", "max-age=31536000")
     if request.endpoint != "static":
         headers["Cache-Control"] = "no-store"
         headers.pop("Expires", None)

@@ -29,6 +29,12 @@ def _account_key() -> str:
     return "account:" + hashlib.blake2b(email.encode(), key=daily_key()[:32], digest_size=16).hexdigest()
 
 
+def _failed(response) -> bool:
+    """Only failed logins count: nobody can lock a colleague out by logging in as themselves, nor
+    by using up the limit with correct passwords."""
+    return response.status_code != 302
+
+
 def home_for(user) -> str:
     """Where each role starts its day."""
     endpoints = {
@@ -55,8 +61,8 @@ def _safe_next(target: str | None) -> str | None:
 
 @bp.route("/login", methods=["GET", "POST"])
 @keeps_input_on_csrf_error
-@limiter.limit(_login_limit, methods=["POST"])
-@limiter.limit(_login_limit, methods=["POST"], key_func=_account_key)
+@limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed)
+@limiter.limit(_login_limit, methods=["POST"], key_func=_account_key, deduct_when=_failed)
 def login():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
@@ -79,6 +85,9 @@ def login():
 @bp.route("/logout", methods=["POST"])
 def logout():
     # POST with a CSRF token (checked by CSRFProtect), so another site cannot log staff out.
+    if current_user.is_authenticated:
+        accounts.end_sessions(current_user)  # a copied session cookie stops working too
+        db.session.commit()
     logout_user()
     flash(_("You are logged out."), "success")
     return redirect(url_for("public.home"))

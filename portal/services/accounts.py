@@ -85,8 +85,15 @@ def authenticate(email: str, password: str) -> User | None:
         return None
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    user.last_login_at = utcnow()
+    if user.role != Role.MEDIATOR:
+        # A mediator's login time could date the feedback they enter right after meeting a resident.
+        user.last_login_at = utcnow()
     return user
+
+
+def end_sessions(user: User) -> None:
+    """Every session of this account stops working (used at logout)."""
+    user.session_token = secrets.token_hex(32)
 
 
 def set_password(user: User, password: str, actor: User | None = None) -> None:
