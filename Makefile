@@ -36,7 +36,7 @@ run: $(VENV)/.installed translations
 	@echo
 	@echo "  portal is starting: open http://127.0.0.1:$(PORT)/"
 	@echo
-	$(VENV)/bin/gunicorn --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 'portal:create_app()'
+	$(VENV)/bin/gunicorn --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --log-level error 'portal:create_app()'
 
 test: $(VENV)/.installed-test translations
 	$(PY) -m pytest $(PYTEST_ARGS)
