@@ -1,5 +1,7 @@
-"""Retention: after RETENTION_MONTHS, what a resident wrote in their own words is erased and their
-receipt code stops working. Categories, months and ratings stay, for statistics."""
+"""Retention: after RETENTION_MONTHS, what a resident wrote in their own words is erased, with the
+whole answer thread (staff answers may quote them) and any unpublished redaction, and their receipt
+code stops working. Categories, months and ratings stay, for statistics; a redacted text that a
+moderator published stays published."""
 
 from __future__ import annotations
 
@@ -31,9 +33,7 @@ def purge(months: int, *, today: date | None = None, dry_run: bool = False) -> d
             )
         ) or 0,
         "messages": db.session.scalar(
-            select(db.func.count()).select_from(FeedbackMessage).where(
-                FeedbackMessage.feedback_id.in_(old_feedback), FeedbackMessage.from_resident.is_(True)
-            )
+            select(db.func.count()).select_from(FeedbackMessage).where(FeedbackMessage.feedback_id.in_(old_feedback))
         ) or 0,
         "rumour_reports": db.session.scalar(
             select(db.func.count()).select_from(RumourReport).where(
@@ -47,10 +47,11 @@ def purge(months: int, *, today: date | None = None, dry_run: bool = False) -> d
         update(Feedback).where(Feedback.received_on < cutoff).values(text="", receipt_hash=None)
     )
     db.session.execute(
-        delete(FeedbackMessage).where(
-            FeedbackMessage.feedback_id.in_(old_feedback), FeedbackMessage.from_resident.is_(True)
-        )
+        update(Feedback)
+        .where(Feedback.received_on < cutoff, Feedback.is_published.is_(False))
+        .values(redacted_text=None)
     )
+    db.session.execute(delete(FeedbackMessage).where(FeedbackMessage.feedback_id.in_(old_feedback)))
     db.session.execute(
         update(RumourReport).where(RumourReport.received_on < cutoff).values(heard_text="", receipt_hash=None)
     )

@@ -91,7 +91,11 @@ def test_retention_purge_erases_old_words_only(runner):
 
     from tests import factories
 
-    old = factories.feedback(text="old words", received_on=date.today() - timedelta(days=800), receipt_hash="x" * 64)
+    from portal.models import FeedbackMessage
+
+    old = factories.feedback(text="old words", received_on=date.today() - timedelta(days=800), receipt_hash="x" * 64,
+                             redacted_text="old redaction")
+    old.messages.append(FeedbackMessage(from_resident=False, body="We are sorry about Mr X.", created_on=date.today()))
     new = factories.feedback(text="new words", received_on=date.today() - timedelta(days=10))
     db.session.commit()
     dry = runner.invoke(args=["retention", "purge", "--dry-run"])
@@ -101,5 +105,6 @@ def test_retention_purge_erases_old_words_only(runner):
     assert runner.invoke(args=["retention", "purge"]).exit_code == 0
     db.session.refresh(old)
     db.session.refresh(new)
-    assert (old.text, old.receipt_hash, old.treatment) == ("", None, 3)
+    assert (old.text, old.receipt_hash, old.redacted_text, old.treatment) == ("", None, None, 3)
+    assert old.messages == []
     assert new.text == "new words"
