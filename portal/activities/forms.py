@@ -23,7 +23,16 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from portal.services.activities import SORTS, ActivityFilters, ActivityInput, FollowUpInput
+from portal.services.activities import (
+    SENSITIVE_TYPES,
+    SORTS,
+    ActivityFilters,
+    ActivityInput,
+    FollowUpInput,
+    private_type_message,
+    year_in_range,
+    year_message,
+)
 from portal.vocab import ActivityFormat, ActivityType, FollowUpStatus
 
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
@@ -38,6 +47,12 @@ def int_or_none(value):
     if value in (None, ""):
         return None
     return int(value)
+
+
+def year_in_range_check(form, field):
+    """Dates far in the past or future are typing mistakes (and some cannot be computed with)."""
+    if not year_in_range(field.data):
+        raise ValidationError(year_message())
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -74,8 +89,9 @@ class ActivityLogForm(FlaskForm):
     title = StringField(_l("Title"), validators=[InputRequired(message=_l("Give a short title.")), Length(max=200)],
                         description=_l("For example: Monthly meeting with the Roma association."))
     starts_at = DateTimeLocalField(_l("Start"), format=DATETIME_FORMATS,
-                                   validators=[InputRequired(message=_l("Give the date and time it started."))])
-    ends_at = DateTimeLocalField(_l("End"), format=DATETIME_FORMATS, validators=[Optional()],
+                                   validators=[InputRequired(message=_l("Give the date and time it started.")),
+                                               year_in_range_check])
+    ends_at = DateTimeLocalField(_l("End"), format=DATETIME_FORMATS, validators=[Optional(), year_in_range_check],
                                  description=_l("Leave empty if it lasted one hour."))
     format = RadioField(_l("Format"), choices=as_choices(ActivityFormat.choices()), default=ActivityFormat.IN_PERSON.value)
     area = SelectField(_l("Area"), coerce=int_or_none, validators=[Optional()],
@@ -113,7 +129,7 @@ class ActivityLogForm(FlaskForm):
                                           render_kw={"rows": 2})
     follow_up_responsible = StringField(_l("Who will do it"), validators=[Optional(), Length(max=160)],
                                         description=_l("A unit or a role. No names of residents."))
-    follow_up_due_on = DateField(_l("By when"), validators=[Optional()])
+    follow_up_due_on = DateField(_l("By when"), validators=[Optional(), year_in_range_check])
 
     def __init__(self, *args, choices: Options, creating: bool, **kwargs):
         super().__init__(*args, **kwargs)
@@ -128,6 +144,10 @@ class ActivityLogForm(FlaskForm):
         self.practices.choices = as_choices((p.id, p.title) for p in choices.practices)
         if not creating:
             del self.follow_up_description, self.follow_up_responsible, self.follow_up_due_on
+
+    def validate_is_public(self, field):
+        if field.data and self.type.data in {kind.value for kind in SENSITIVE_TYPES}:
+            raise ValidationError(private_type_message())
 
     def validate_ends_at(self, field):
         if field.data and self.starts_at.data and field.data <= self.starts_at.data:
@@ -175,7 +195,7 @@ class FollowUpForm(FlaskForm):
                                 validators=[InputRequired(message=_l("Say what was agreed.")), Length(max=2000)])
     responsible = StringField(_l("Who will do it"), validators=[Optional(), Length(max=160)],
                               description=_l("A unit or a role. No names of residents."))
-    due_on = DateField(_l("By when"), validators=[Optional()])
+    due_on = DateField(_l("By when"), validators=[Optional(), year_in_range_check])
     status = SelectField(_l("Status"), choices=as_choices(FollowUpStatus.choices()), default=FollowUpStatus.OPEN.value)
 
     def to_input(self) -> FollowUpInput:
@@ -195,8 +215,8 @@ class ActivityFilterForm(FlaskForm):
 
     text = SearchField(_l("Title contains"), validators=[Optional(), Length(max=100)])
     municipality = SelectField(_l("Municipality"), coerce=int_or_none, validators=[Optional()])
-    date_from = DateField(_l("From"), validators=[Optional()])
-    date_to = DateField(_l("To"), validators=[Optional()])
+    date_from = DateField(_l("From"), validators=[Optional(), year_in_range_check])
+    date_to = DateField(_l("To"), validators=[Optional(), year_in_range_check])
     type = SelectField(_l("Type"), validators=[Optional()])
     area = SelectField(_l("Area"), coerce=int_or_none, validators=[Optional()])
     practice = SelectField(_l("Good practice"), coerce=int_or_none, validators=[Optional()])

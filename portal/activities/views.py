@@ -34,10 +34,11 @@ from portal.activities.forms import ActivityFilterForm, ActivityLogForm, FollowU
 from portal.extensions import db
 from portal.models import Activity, FollowUp, Municipality
 from portal.permissions import can_manage_municipality, guard_blueprint
+from portal.public.forms import page_number, row_id
 from portal.security import keeps_input_on_csrf_error
 from portal.services import activities, activity_export, activity_overview, audit
 from portal.services.activities import ActivityError
-from portal.services.qr import qr_svg
+from portal.services.qr import public_link, qr_svg
 from portal.vocab import FollowUpStatus, Role
 
 bp = Blueprint("activities", __name__)
@@ -88,10 +89,14 @@ def _attach(form, error: ActivityError) -> None:
 
 
 def feedback_url(activity: Activity) -> str:
-    """The address residents open from the poster (/a/<code>, served by the public pages)."""
+    """The address residents open from the poster (/a/<code>, served by the public pages), on the
+    configured PUBLIC_URL when there is one (never on a Host header someone sent)."""
     if "public.activity_feedback" in current_app.view_functions:
-        return url_for("public.activity_feedback", code=activity.feedback_code, _external=True)
-    return f"{request.host_url.rstrip('/')}/a/{activity.feedback_code}"
+        path = url_for("public.activity_feedback", code=activity.feedback_code)
+    else:
+        path = f"{request.script_root}/a/{activity.feedback_code}"
+    return public_link(path, public_url=current_app.config.get("PUBLIC_URL"), host_url=request.host_url,
+                       script_root=request.script_root)
 
 
 def _activity_data(activity: Activity) -> dict:
@@ -121,7 +126,7 @@ def _new_activity_data() -> dict:
 @bp.route("/activities")
 def index():
     form, filters, valid = _read_filters()
-    page = activities.list_activities(current_user, filters, page=request.args.get("page", 1, type=int))
+    page = activities.list_activities(current_user, filters, page=request.args.get("page", 1, type=page_number))
     today = date.today()
     scope = _scope_for(filters)
     return render_template(
@@ -179,10 +184,10 @@ def follow_ups():
     options = None
     if municipality_id is None:  # moderators and admins may narrow to one municipality
         options = _options()
-        municipality_id = request.args.get("municipality", type=int)
+        municipality_id = request.args.get("municipality", type=row_id)
     today = date.today()
     page = activity_overview.list_open_follow_ups(municipality_id, today, overdue_only,
-                                                  page=request.args.get("page", 1, type=int))
+                                                  page=request.args.get("page", 1, type=page_number))
     return render_template("activities/follow_ups.html", page=page, today=today, overdue_only=overdue_only,
                            options=options, municipality_id=municipality_id)
 
@@ -207,7 +212,7 @@ def new():
     return render_template("activities/form.html", form=form, activity=None), status
 
 
-@bp.route("/activities/<int:activity_id>")
+@bp.route("/activities/<int(max=2147483647):activity_id>")
 def view(activity_id: int):
     return _render_view(load_activity(activity_id), FollowUpForm(formdata=None))
 
@@ -217,11 +222,12 @@ def _render_view(activity: Activity, follow_up_form: FollowUpForm, status: int =
     return render_template(
         "activities/view.html", activity=activity, follow_up_form=follow_up_form,
         history=audit.history("activity", activity.id), feedback_url=feedback_url(activity), today=date.today(),
+        shown_publicly=activities.shown_publicly(activity),
         feedback_count=activity_overview.activity_feedback_count(activity, threshold), threshold=threshold,
     ), status
 
 
-@bp.route("/activities/<int:activity_id>/edit", methods=["GET", "POST"])
+@bp.route("/activities/<int(max=2147483647):activity_id>/edit", methods=["GET", "POST"])
 @keeps_input_on_csrf_error
 def edit(activity_id: int):
     activity = load_activity(activity_id)
@@ -242,7 +248,7 @@ def edit(activity_id: int):
 
 # --- follow-ups ------------------------------------------------------------------------------
 
-@bp.route("/activities/<int:activity_id>/follow-ups", methods=["POST"])
+@bp.route("/activities/<int(max=2147483647):activity_id>/follow-ups", methods=["POST"])
 @keeps_input_on_csrf_error
 def add_follow_up(activity_id: int):
     activity = load_activity(activity_id)
@@ -259,7 +265,8 @@ def add_follow_up(activity_id: int):
     return _render_view(activity, form, 400)
 
 
-@bp.route("/activities/<int:activity_id>/follow-ups/<int:follow_up_id>/edit", methods=["GET", "POST"])
+@bp.route("/activities/<int(max=2147483647):activity_id>/follow-ups/<int(max=2147483647):follow_up_id>/edit",
+          methods=["GET", "POST"])
 @keeps_input_on_csrf_error
 def edit_follow_up(activity_id: int, follow_up_id: int):
     activity = load_activity(activity_id)
@@ -279,7 +286,8 @@ def edit_follow_up(activity_id: int, follow_up_id: int):
     return render_template("activities/follow_up_form.html", form=form, activity=activity, item=item), status
 
 
-@bp.route("/activities/<int:activity_id>/follow-ups/<int:follow_up_id>/done", methods=["POST"])
+@bp.route("/activities/<int(max=2147483647):activity_id>/follow-ups/<int(max=2147483647):follow_up_id>/done",
+          methods=["POST"])
 def follow_up_done(activity_id: int, follow_up_id: int):
     """One click from the open follow-ups list: mark an action done."""
     activity = load_activity(activity_id)
@@ -315,7 +323,7 @@ def _poster_language(activity: Activity) -> str:
     return default if default in i18n.PUBLIC_CODES else i18n.DEFAULT
 
 
-@bp.route("/activities/<int:activity_id>/poster")
+@bp.route("/activities/<int(max=2147483647):activity_id>/poster")
 def poster(activity_id: int):
     activity = load_activity(activity_id)
     size = request.args.get("size", "a4")
@@ -328,7 +336,7 @@ def poster(activity_id: int):
                                short_url=url.split("://", 1)[-1])
 
 
-@bp.route("/activities/<int:activity_id>/qr.svg")
+@bp.route("/activities/<int(max=2147483647):activity_id>/qr.svg")
 def qr(activity_id: int):
     activity = load_activity(activity_id)
     svg = qr_svg(feedback_url(activity), title=_("QR code: %(url)s", url=feedback_url(activity)))

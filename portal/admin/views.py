@@ -11,6 +11,7 @@ from portal.extensions import db
 from portal.models import Municipality
 from portal.permissions import guard_blueprint, role_required
 from portal.public.common import attach_error
+from portal.public.forms import page_number
 from portal.security import keeps_input_on_csrf_error
 from portal.services import audit, partners
 from portal.services.partners import EVERYWHERE, PartnerError
@@ -39,7 +40,7 @@ def index():
 @bp.route("/partners")
 def partners_list():
     scope = request.args.get("municipality", "", type=str)[:64] or None
-    page = partners.list_partners(scope, page=request.args.get("page", 1, type=int))
+    page = partners.list_partners(scope, page=request.args.get("page", 1, type=page_number))
     return render_template(
         "admin/partners.html", page=page, municipalities=_municipalities(), scope=scope,
         everywhere=EVERYWHERE,
@@ -70,7 +71,7 @@ def new_partner():
     return _partner_form_page(form)
 
 
-@bp.route("/partners/<int:partner_id>/edit", methods=["GET", "POST"])
+@bp.route("/partners/<int(max=2147483647):partner_id>/edit", methods=["GET", "POST"])
 @keeps_input_on_csrf_error
 @role_required(Role.ADMIN)
 def edit_partner(partner_id: int):
@@ -102,11 +103,11 @@ def _set_active(partner_id: int, active: bool):
     return redirect(url_for("admin.partners_list"))
 
 
-@bp.route("/partners/<int:partner_id>/deactivate", methods=["POST"])
+@bp.route("/partners/<int(max=2147483647):partner_id>/deactivate", methods=["POST"])
 def deactivate_partner(partner_id: int):
     return _set_active(partner_id, False)
 
 
-@bp.route("/partners/<int:partner_id>/activate", methods=["POST"])
+@bp.route("/partners/<int(max=2147483647):partner_id>/activate", methods=["POST"])
 def activate_partner(partner_id: int):
     return _set_active(partner_id, True)

@@ -11,6 +11,7 @@ from portal.i18n import select_language
 from portal.mediators.forms import MediatorFeedbackForm
 from portal.permissions import guard_blueprint, role_required
 from portal.public.common import attach_error
+from portal.public.forms import page_number
 from portal.security import keeps_input_on_csrf_error
 from portal.services import feedback as feedback_service
 from portal.services.feedback import FeedbackError
@@ -23,7 +24,7 @@ guard_blueprint(bp, Role.MEDIATOR)
 
 @bp.route("/")
 def index():
-    page = feedback_service.entered_by(current_user, page=request.args.get("page", 1, type=int))
+    page = feedback_service.entered_by(current_user, page=request.args.get("page", 1, type=page_number))
     return render_template("mediators/index.html", page=page)
 
 

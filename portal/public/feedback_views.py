@@ -2,11 +2,15 @@
 
 A valid submission is committed before the confirmation page is built; that page is the POST's own
 response, so the receipt code is shown once and never travels in a URL or a cookie.
+
+/a/<code> is rate-limited for reading too (ACTIVITY_CODE_RATE_LIMIT, default 60 per hour), so its
+codes cannot be tried one after the other; and for an activity that is not public it names the
+town only, never the type, date, title or neighbourhood.
 """
 
 from __future__ import annotations
 
-from flask import abort, render_template, request
+from flask import abort, current_app, render_template, request
 
 from portal.extensions import db, limiter
 from portal.i18n import select_language
@@ -15,6 +19,7 @@ from portal.public.common import attach_error, public_form_limit
 from portal.public.forms import FeedbackForm
 from portal.security import keeps_input_on_csrf_error
 from portal.services import feedback as feedback_service
+from portal.services.activities import shown_publicly
 from portal.services.feedback import FeedbackError
 from portal.services.receipts import format_code
 
@@ -30,7 +35,7 @@ def prepare_feedback_form(form, activity=None) -> None:
     )
     if fixed is not None:
         del form["municipality"]
-        if not form.is_submitted() and activity.area_id:
+        if not form.is_submitted() and activity.area_id and shown_publicly(activity):
             form.area.data = str(activity.area_id)
 
 
@@ -50,7 +55,12 @@ def _feedback_page(activity=None):
             return render_template("public/submitted.html", kind="feedback", receipt_code=code)
     form.restamp()
     status = 400 if request.method == "POST" else 200
-    return render_template("public/feedback_form.html", form=form, activity=activity), status
+    return render_template("public/feedback_form.html", form=form, activity=activity,
+                           activity_is_public=activity is not None and shown_publicly(activity)), status
+
+
+def activity_code_limit() -> str:
+    return current_app.config.get("ACTIVITY_CODE_RATE_LIMIT") or "60 per hour"
 
 
 @bp.route("/feedback/new", methods=["GET", "POST"])
@@ -62,6 +72,7 @@ def submit_feedback():
 
 @bp.route("/a/<code>", methods=["GET", "POST"])
 @keeps_input_on_csrf_error
+@limiter.limit(activity_code_limit)  # every look-up counts, unknown codes too
 @limiter.limit(public_form_limit, methods=["POST"])
 def activity_feedback(code: str):
     activity = feedback_service.find_activity(code)

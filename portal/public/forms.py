@@ -57,6 +57,29 @@ def _enum_or_none(enum_cls, value):
     return enum_cls(value) if value else None
 
 
+# --- numbers in query strings -------------------------------------------------------------------------
+
+MAX_PAGE = 100_000
+MAX_ROW_ID = 2_147_483_647  # the largest id the database columns hold
+
+
+def _bounded(value, high: int) -> int:
+    number = int(value)
+    if not 1 <= number <= high:
+        raise ValueError("out of range")
+    return number
+
+
+def page_number(value) -> int:
+    """`type=` for `request.args.get("page", 1, ...)`: a page out of 1..MAX_PAGE falls back to the default."""
+    return _bounded(value, MAX_PAGE)
+
+
+def row_id(value) -> int:
+    """`type=` for an id in a query string: one the database cannot hold is ignored (None)."""
+    return _bounded(value, MAX_ROW_ID)
+
+
 # --- abuse checks -----------------------------------------------------------------------------------
 
 

@@ -3,7 +3,8 @@ moderators' answers, and lets the resident add a message.
 
 The code is never put in a URL or the session: it is posted, and the answer page carries it only
 in the reply form's hidden field. Every wrong code gets the same message, and wrong codes are
-rate-limited per client (RECEIPT_GUESS_RATE_LIMIT); right codes do not use up that allowance.
+rate-limited per client (RECEIPT_GUESS_RATE_LIMIT), one allowance for the look-up and the reply
+form together; right codes do not use it up.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ from portal.services.feedback import FeedbackError, ThreadClosedError
 
 def _wrong_code(_response) -> bool:
     return bool(g.get("wrong_receipt_code"))
+
+
+# One allowance shared by both routes that take a code: a guesser gets RECEIPT_GUESS_RATE_LIMIT in all.
+RECEIPT_GUESS_SCOPE = "receipt-guess"
 
 
 def _lookup(typed: str | None):
@@ -52,7 +57,7 @@ def _answer_page(record, digits: str, reply_form=None, *, status: int = 200, sen
 
 @bp.route("/feedback/status", methods=["GET", "POST"])
 @keeps_input_on_csrf_error
-@limiter.limit(receipt_guess_limit, methods=["POST"], deduct_when=_wrong_code)
+@limiter.shared_limit(receipt_guess_limit, scope=RECEIPT_GUESS_SCOPE, methods=["POST"], deduct_when=_wrong_code)
 def feedback_status():
     form = ReceiptForm()
     if form.validate_on_submit():
@@ -67,7 +72,7 @@ def feedback_status():
 
 @bp.route("/feedback/status/reply", methods=["POST"])
 @keeps_input_on_csrf_error
-@limiter.limit(receipt_guess_limit, deduct_when=_wrong_code)
+@limiter.shared_limit(receipt_guess_limit, scope=RECEIPT_GUESS_SCOPE, deduct_when=_wrong_code)
 @limiter.limit(public_form_limit)
 def feedback_reply():
     form = ReplyForm()

@@ -24,6 +24,28 @@ from portal.vocab import ActivityFormat, ActivityType, FollowUpStatus, Role
 
 OPEN_STATUSES = (FollowUpStatus.OPEN, FollowUpStatus.IN_PROGRESS)
 DEFAULT_DURATION = timedelta(hours=1)
+# Dates outside these years are typing mistakes (and 9999-12-31 plus one hour does not exist).
+MIN_YEAR, MAX_YEAR = 2000, 2100
+# Never in the public calendar, and /a/<code> names no detail of them: showing when and where they
+# happen could point at the residents who took part.
+SENSITIVE_TYPES = frozenset({ActivityType.MEDIATION, ActivityType.HATE_INCIDENT_FOLLOW_UP, ActivityType.LEGAL_CLINIC})
+
+
+def year_in_range(value: date | datetime | None) -> bool:
+    return value is None or MIN_YEAR <= value.year <= MAX_YEAR
+
+
+def year_message():
+    return _l("Give a year between %(first)d and %(last)d.", first=MIN_YEAR, last=MAX_YEAR)
+
+
+def shown_publicly(activity: Activity) -> bool:
+    """Marked public, and of a type that may ever be public (old rows may say public)."""
+    return bool(activity.is_public) and activity.type not in SENSITIVE_TYPES
+
+
+def private_type_message():
+    return _l("This type of activity is never shown to the public. Untick this box.")
 
 
 class ActivityError(DomainError):
@@ -185,6 +207,9 @@ def _clean(data: ActivityInput, activity: Activity | None) -> dict:
     if municipality is None:
         raise ActivityError(_l("Choose a municipality."), "municipality")
     _required_text(data.title, "title", 200)
+    for name in ("starts_at", "ends_at"):
+        if not year_in_range(getattr(data, name)):
+            raise ActivityError(year_message(), name)
     ends_at = data.ends_at or data.starts_at + DEFAULT_DURATION
     if ends_at <= data.starts_at:
         raise ActivityError(_l("The end must be after the start."), "ends_at")
@@ -200,6 +225,8 @@ def _clean(data: ActivityInput, activity: Activity | None) -> dict:
             raise ActivityError(_l("Give the number of participants first."), name)
         if value > data.participants_count:
             raise ActivityError(_l("This cannot be more than the number of participants."), name)
+    if data.is_public and data.type in SENSITIVE_TYPES:
+        raise ActivityError(private_type_message(), "is_public")
     area = None
     if data.area_id is not None:
         area = db.session.get(Area, data.area_id)
@@ -311,7 +338,7 @@ def activity_query(user, filters: ActivityFilters):
         query = query.where(Activity.municipality_id == municipality_id)
     if filters.date_from:
         query = query.where(Activity.starts_at >= datetime.combine(filters.date_from, datetime.min.time()))
-    if filters.date_to:
+    if filters.date_to and filters.date_to < date.max:  # the last day has no next day to stop before
         query = query.where(Activity.starts_at < datetime.combine(filters.date_to + timedelta(days=1), datetime.min.time()))
     if filters.type:
         query = query.where(Activity.type == filters.type)
@@ -327,9 +354,14 @@ def activity_query(user, filters: ActivityFilters):
     return query.order_by(*SORTS.get(filters.sort, SORTS["newest"]))
 
 
+MAX_PAGE = 100_000
+
+
 def list_activities(user, filters: ActivityFilters, page: int = 1, per_page: int = 20):
     """One page of the list (a Flask-SQLAlchemy Pagination), with what the table shows loaded."""
     from sqlalchemy.orm import joinedload, selectinload
+
+    page = min(max(page, 1), MAX_PAGE)  # an absurd page number is the last page anyone could reach
 
     query = activity_query(user, filters).options(
         joinedload(Activity.area), joinedload(Activity.municipality),

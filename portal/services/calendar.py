@@ -1,6 +1,7 @@
 """The public calendar of a municipality's public activities, as a page and an iCalendar feed.
 
-Only what an officer marked public leaves the portal, and only its public fields: title, type,
+Only what an officer marked public leaves the portal (never a mediation session, a legal-clinic session or the
+follow-up of a hate incident, even if an old row says public), and only its public fields: title, type,
 start and end, area, format and the public summary. Never the officers' or participants' numbers,
 objectives, outcomes or follow-ups.
 
@@ -18,6 +19,7 @@ from sqlalchemy.orm import joinedload
 
 from portal.extensions import db
 from portal.models import Activity, Municipality
+from portal.services.activities import SENSITIVE_TYPES
 from portal.vocab import ActivityFormat
 
 FEED_DAYS_BACK = 90
@@ -36,7 +38,8 @@ def active_municipalities() -> list[Municipality]:
 def public_activities(municipality: Municipality, since: datetime, limit: int = FEED_LIMIT) -> list[Activity]:
     return list(db.session.scalars(
         select(Activity).options(joinedload(Activity.area))
-        .where(Activity.municipality_id == municipality.id, Activity.is_public.is_(True), Activity.starts_at >= since)
+        .where(Activity.municipality_id == municipality.id, Activity.is_public.is_(True), Activity.starts_at >= since,
+               Activity.type.not_in(SENSITIVE_TYPES))
         .order_by(Activity.starts_at, Activity.id).limit(limit)
     ))
 

@@ -98,6 +98,7 @@ def list_partners(scope: str | None = None, *, page: int = 1, per_page: int = 50
     elif scope:
         query = query.join(Municipality).where(Municipality.slug == scope)
     query = query.order_by(PartnerOrganisation.is_active.desc(), PartnerOrganisation.name, PartnerOrganisation.id)
+    page = min(max(page, 1), 100_000)  # an absurd page number would overflow the database's offset
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 
@@ -107,8 +108,8 @@ def get_partner(partner_id: int) -> PartnerOrganisation | None:
 
 def _is_web_address(value: str) -> bool:
     """http(s) with a real host name: never javascript: or data: links on the residents' page."""
-    parts = urlsplit(value)
     try:
+        parts = urlsplit(value)  # raises on a broken [IPv6] host such as "http://[::1"
         parts.port  # noqa: B018  (raises on a port that is not a number)
     except ValueError:
         return False

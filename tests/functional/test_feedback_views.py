@@ -314,7 +314,8 @@ def test_an_oversized_request_is_refused(client):
 @pytest.fixture
 def activity(app):
     naranjo = db.session.scalar(db.select(Area).filter_by(name="El Naranjo"))
-    row = factories.activity("fuenlabrada", feedback_code="K7M3QX", area=naranjo, starts_at=__import__("datetime").datetime(2026, 10, 5, 17))
+    row = factories.activity("fuenlabrada", feedback_code="K7M3QX", area=naranjo, is_public=True,
+                             starts_at=__import__("datetime").datetime(2026, 10, 5, 17))
     db.session.commit()
     return row
 
