@@ -135,6 +135,7 @@ def _register_hooks(app: Flask) -> None:
 
 def _register_errors(app: Flask) -> None:
     from flask_wtf.csrf import CSRFError
+    from werkzeug.exceptions import HTTPException
 
     def render_error(code: int):
         def handler(error):
@@ -158,7 +159,10 @@ def _register_errors(app: Flask) -> None:
                     refused = guard()
                     if refused is not None:
                         return refused
-            response = app.make_response(view(**(request.view_args or {})))
+            try:
+                response = app.make_response(view(**(request.view_args or {})))
+            except HTTPException as refused:  # a rate limit, a 404 for an unknown code…
+                return app.handle_http_exception(refused)
             if response.status_code == 200:  # the form came back with the token error shown
                 response.status_code = 400
             return response

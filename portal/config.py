@@ -62,6 +62,7 @@ class Config:
     PUBLIC_FORM_RATE_LIMIT = "20 per hour"  # feedback and rumour submissions per client
     RECEIPT_GUESS_RATE_LIMIT = "10 per hour"  # wrong receipt codes per client
     FORM_MIN_SECONDS = 3  # a public form sent back faster than this was not filled in by a person
+    ACTIVITY_CODE_RATE_LIMIT = "60 per hour"  # /a/<code> pages per client (codes must not be guessable)
 
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = "UTC"

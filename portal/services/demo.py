@@ -19,6 +19,7 @@ from portal.models import (
     PartnerOrganisation,
     RumourReport,
 )
+from portal.services.activities import SENSITIVE_TYPES
 from portal.services.codes import new_activity_code
 from portal.vocab import (
     ActivityFormat,
@@ -187,14 +188,16 @@ def bulk_demo_data(feedback: int, activities: int, rng_seed: int = 1) -> dict[st
         for _ in range(min(batch, activities - start)):
             m = rng.choice(municipalities)
             begins = datetime.combine(today - timedelta(days=rng.randint(0, 720)), datetime.min.time()).replace(hour=rng.randint(8, 19))
+            kind = rng.choice(list(ActivityType))
             code = new_activity_code(8)
             while code in codes:
                 code = new_activity_code(8)
             codes.add(code)
             rows.append({
-                "municipality_id": m.id, "area_id": rng.choice(areas[m.id]), "type": rng.choice(list(ActivityType)),
+                "municipality_id": m.id, "area_id": rng.choice(areas[m.id]), "type": kind,
                 "title": "Synthetic activity", "starts_at": begins, "ends_at": begins + timedelta(hours=2),
-                "format": ActivityFormat.IN_PERSON, "officers_count": rng.randint(1, 8), "is_public": rng.random() < 0.5,
+                "format": ActivityFormat.IN_PERSON, "officers_count": rng.randint(1, 8),
+                "is_public": rng.random() < 0.5 and kind not in SENSITIVE_TYPES,
                 "feedback_code": code, "organising_unit": "", "partner_organisations": "", "languages": "",
                 "objectives": "", "outcomes": "", "public_summary": "", "interpretation_provided": False,
                 "mediator_present": False, "created_at": datetime.now(), "updated_at": datetime.now(),

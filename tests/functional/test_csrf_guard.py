@@ -25,3 +25,12 @@ def test_csrf_failure_still_runs_the_blueprint_guard(app_factory, make_user):
         response = client.post("/probe", data={"x": "1"})  # no CSRF token, not logged in
     assert response.status_code == 302 and "/login" in response.headers["Location"]
     assert reached == []
+
+
+def test_csrf_failure_after_a_rate_limit_is_a_429_not_a_500(app_factory):
+    app = app_factory(PUBLIC_FORM_RATE_LIMIT="1 per hour")
+    client = app.test_client()
+    with app.app_context():
+        client.post("/feedback/new", data={})  # uses up the limit (and fails CSRF)
+        response = client.post("/feedback/new", data={})
+    assert response.status_code == 429
