@@ -223,7 +223,7 @@ def _render_view(activity: Activity, follow_up_form: FollowUpForm, status: int =
         "activities/view.html", activity=activity, follow_up_form=follow_up_form,
         history=audit.history("activity", activity.id), feedback_url=feedback_url(activity), today=date.today(),
         shown_publicly=activities.shown_publicly(activity),
-        feedback_count=activity_overview.activity_feedback_count(activity, threshold), threshold=threshold,
+        feedback_count=activity_overview.activity_feedback_count(activity, threshold, date.today()), threshold=threshold,
     ), status
 
 

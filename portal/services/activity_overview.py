@@ -114,10 +114,14 @@ class Perception:
 
 
 def perception(municipality_id: int | None, today: date, threshold: int, published_limit: int = 5) -> Perception:
-    """Feedback of the last twelve months (by the month it happened), rejected reports left out."""
-    since = month_start(today, PERCEPTION_MONTHS - 1)
-    months = [month_start(today, back) for back in range(PERCEPTION_MONTHS - 1, -1, -1)]
-    counted = (Feedback.occurred_month >= since, Feedback.occurred_month < month_start(today, -1),
+    """Feedback about the last twelve finished months (by the month it happened), rejected reports
+    left out, and only feedback RECEIVED before this month began: the figures are a snapshot that
+    changes once a month, so nobody can watch one resident's answer arrive (or pad a cell with
+    fake answers and see the real one land in it)."""
+    since = month_start(today, PERCEPTION_MONTHS)
+    months = [month_start(today, back) for back in range(PERCEPTION_MONTHS, 0, -1)]
+    counted = (Feedback.occurred_month >= since, Feedback.occurred_month < month_start(today),
+               Feedback.received_on < month_start(today),
                Feedback.treatment.between(1, 5), Feedback.status != FeedbackStatus.REJECTED)
 
     grid = {(m, level): 0 for m in months for level in range(1, 6)}
@@ -152,11 +156,16 @@ def perception(municipality_id: int | None, today: date, threshold: int, publish
                       average=average, published=published)
 
 
-def activity_feedback_count(activity: Activity, threshold: int) -> int | None:
-    """Feedback given on one activity, or None when there is less than `threshold` (zero included,
-    so that 'nobody' and 'one person' look the same)."""
+def activity_feedback_count(activity: Activity, threshold: int, today: date) -> int | None:
+    """Feedback given on one activity and received before this month began, or None when there is
+    less than `threshold` (zero included, so that 'nobody' and 'one person' look the same). Nothing
+    is counted until the activity is a full month old: a count that moves while an officer watches
+    would point at the person who just answered."""
+    if activity.starts_at.date() >= month_start(today, 1):
+        return None
     n = db.session.scalar(select(func.count(Feedback.id)).where(
-        Feedback.activity_id == activity.id, Feedback.status != FeedbackStatus.REJECTED)) or 0
+        Feedback.activity_id == activity.id, Feedback.received_on < month_start(today),
+        Feedback.status != FeedbackStatus.REJECTED)) or 0
     return n if n >= threshold else None
 
 
