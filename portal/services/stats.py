@@ -1,121 +1,146 @@
 """Small-count suppression for published statistics.
 
 A count from 1 to threshold - 1 could point at a person, so it is hidden (primary suppression).
-Hiding it is not enough when totals are shown: a hidden cell could be worked out by subtracting
-the visible cells from the total, or by combining several rows and columns (add two row totals,
-take away two column totals...). So more entries are hidden (secondary suppression) until no
-hidden entry can be recovered from what is shown by any linear combination of the table's
-equations.
+Hiding it is not enough when totals are shown: a hidden count could be worked out from the totals
+and the shown counts, sometimes by combining several rows and columns. So more counts are hidden
+(secondary suppression) until no hidden count can be worked out.
 
-The core works on a list of entries (cells and totals alike) and the equations linking them
-("these entries add up to that one"). After protection:
+What a reader knows. Zeros are always shown (they point at nobody) and only non-zero counts are
+ever hidden, so a reader knows every hidden count is at least 1. That bound matters: a column
+[–, 6, –] with total 8 shows that both hidden counts are exactly 1. The audit here takes it into
+account; checking linear equations only would miss it.
 
-* no shown entry is in 1..threshold-1 (zeros are shown: they point at nobody);
-* every hidden entry is non-zero and none is determined by the shown values. Because the equations
-  of a table with totals form a network matrix, this also means that for each hidden entry there is
-  another table of non-negative whole numbers that matches everything shown and differs in that
-  entry (moving one unit around a cycle of hidden entries).
+How the audit works. A table with its totals is a flow that goes round in circles (a circulation):
+the grand total flows to the row totals, each row total into the cells of its row, each cell into
+its column total, and the column totals back into the grand total (a breakdown of the same people,
+by category, is a second way round: grand total -> categories -> back). "Parts add up to their
+total" is exactly "what flows into a point flows out of it". Every table of whole numbers that
+matches what is shown is the true table plus a change that goes round closed loops through hidden
+entries only: along the loop an entry goes up by one, or down by one if it stays at least 1. So a
+hidden entry is safe exactly when such a loop passes through it; otherwise its value is known.
+This test is exact, fast, and has no rounding.
 
-Complementary entries are chosen greedily: the smallest non-zero inner cell first, totals last.
-This is not an optimal suppression pattern (that is an integer programme), but it is safe, and
-deterministic for the same input.
+Choosing more counts to hide: for a hidden entry that is not safe, the cheapest loop through it is
+looked for (Dijkstra), where passing a shown count costs hiding it: inner cells before totals,
+small counts before big ones. The shown counts on that loop are hidden. That is not an optimal
+pattern (that is an integer programme), but it is always safe, and deterministic for the same input.
+A loop always exists: the true table is itself a circulation, and every non-zero entry of a
+circulation lies on a loop of non-zero entries.
 
 Pure functions, no Flask, no database: the officers' home and the public statistics use them alike.
 """
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Hashable, Mapping, Sequence
 
-# An equation: (indices of the parts, index of their total).
-Equation = tuple[tuple[int, ...], int]
+# An entry as an arrow of the circulation: (from point, to point).
+Edge = tuple[Hashable, Hashable]
 
 
-def protect(values: Sequence[int], equations: Sequence[Equation], threshold: int,
+def protect(values: Sequence[int], edges: Sequence[Edge], threshold: int,
             is_total: Sequence[bool] | None = None) -> set[int]:
-    """The indices of `values` to hide. `is_total[i]` marks totals: they are hidden as complements
-    only when no inner cell will do."""
+    """The indices of `values` to hide. Entry i flows along `edges[i]`; what flows into each point
+    flows out of it. `is_total[i]` marks totals: they are hidden as complements only when that is
+    cheaper than hiding inner counts."""
     if threshold < 1:
         raise ValueError("threshold must be at least 1")
     if any(v < 0 for v in values):
         raise ValueError("counts cannot be negative")
+    if len(edges) != len(values):
+        raise ValueError("one edge per value")
     is_total = list(is_total) if is_total is not None else [False] * len(values)
     hidden = {i for i, v in enumerate(values) if 0 < v < threshold}
-    rows = [_coefficients(parts, total) for parts, total in equations]
     while True:
-        exposed = determined(hidden, rows)
-        if not exposed:
+        unsafe = exposed(hidden, values, edges)
+        if not unsafe:
             return hidden
-        target = min(exposed)
-        candidate = _complement(target, hidden, values, equations, is_total)
-        hidden.add(candidate)
+        hidden |= _cheapest_loop(min(unsafe), hidden, values, edges, is_total)
 
 
-def _coefficients(parts: Sequence[int], total: int) -> dict[int, int]:
-    row: dict[int, int] = {}
-    for index in parts:
-        row[index] = row.get(index, 0) + 1
-    row[total] = row.get(total, 0) - 1
-    return row
-
-
-def _complement(target: int, hidden: set[int], values: Sequence[int], equations: Sequence[Equation],
-                is_total: Sequence[bool]) -> int:
-    """A shown, non-zero entry to hide alongside `target`: one sharing an equation with it if
-    possible, else any. There is always one: if every non-zero entry were hidden, the true table
-    itself would show that no hidden entry is determined."""
-
-    def rank(i: int):
-        return (is_total[i], values[i], i)
-
-    near = {i for parts, total in equations if target in parts or target == total for i in (*parts, total)}
-    for pool in (near, range(len(values))):
-        shown = [i for i in pool if i not in hidden and values[i] > 0]
-        if shown:
-            return min(shown, key=rank)
-    raise AssertionError("a determined entry with nothing left to hide")  # unreachable, see docstring
-
-
-def determined(hidden: set[int], rows: Sequence[Mapping[int, int]]) -> set[int]:
-    """Hidden entries whose value follows from the shown ones: those whose unit vector lies in the
-    row space of the equations restricted to the hidden entries (exact arithmetic, Gauss-Jordan)."""
-    order = sorted(hidden)
-    if not order:
-        return set()
-    column = {index: n for n, index in enumerate(order)}
-    matrix = []
-    for row in rows:
-        reduced = [Fraction(0)] * len(order)
-        for index, coefficient in row.items():
-            if index in column:
-                reduced[column[index]] += coefficient
-        if any(reduced):
-            matrix.append(reduced)
-    pivots: list[int] = []
-    r = 0
-    for c in range(len(order)):
-        pivot = next((i for i in range(r, len(matrix)) if matrix[i][c] != 0), None)
-        if pivot is None:
-            continue
-        matrix[r], matrix[pivot] = matrix[pivot], matrix[r]
-        lead = matrix[r][c]
-        matrix[r] = [x / lead for x in matrix[r]]
-        for i in range(len(matrix)):
-            if i != r and matrix[i][c] != 0:
-                factor = matrix[i][c]
-                matrix[i] = [a - factor * b for a, b in zip(matrix[i], matrix[r])]
-        pivots.append(c)
-        r += 1
-        if r == len(matrix):
-            break
-    free = set(range(len(order))) - set(pivots)
+def exposed(hidden: set[int], values: Sequence[int], edges: Sequence[Edge]) -> set[int]:
+    """Hidden entries whose value a reader can work out from the shown ones, knowing that every
+    hidden entry is at least 1: those on no loop of possible changes through hidden entries."""
+    arcs: dict[Hashable, list[tuple[Hashable, int]]] = {}
+    for j in hidden:
+        tail, head = edges[j]
+        arcs.setdefault(tail, []).append((head, j))  # j can go up by one
+        if values[j] >= 2:
+            arcs.setdefault(head, []).append((tail, j))  # j can go down by one and stay >= 1
     out = set()
-    for row_index, c in enumerate(pivots):
-        if all(matrix[row_index][f] == 0 for f in free):
-            out.add(order[c])
+    for i in hidden:
+        tail, head = edges[i]
+        up = _reaches(arcs, head, tail, i)
+        down = values[i] >= 2 and _reaches(arcs, tail, head, i)
+        if not (up or down):
+            out.add(i)
     return out
+
+
+def _reaches(arcs, start, goal, without: int) -> bool:
+    seen, todo = {start}, [start]
+    while todo:
+        point = todo.pop()
+        if point == goal:
+            return True
+        for nxt, j in arcs.get(point, ()):
+            if j != without and nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return False
+
+
+def _cheapest_loop(target: int, hidden: set[int], values: Sequence[int], edges: Sequence[Edge],
+                   is_total: Sequence[bool]) -> set[int]:
+    """The shown entries to hide so that a loop of possible changes passes through `target`: the
+    cheaper of a loop raising it and (when it is 2 or more) a loop lowering it."""
+    tail, head = edges[target]
+    options = [_cheapest_path(head, tail, target, hidden, values, edges, is_total)]
+    if values[target] >= 2:
+        options.append(_cheapest_path(tail, head, target, hidden, values, edges, is_total))
+    found = [option for option in options if option is not None]
+    if not found:
+        raise AssertionError("a non-zero entry on no loop")  # unreachable, see the module docstring
+    return min(found, key=lambda option: option[0])[1]
+
+
+def _cheapest_path(start, goal, target: int, hidden: set[int], values: Sequence[int], edges: Sequence[Edge],
+                   is_total: Sequence[bool]):
+    """(cost, shown entries on it) of the cheapest path of possible changes from `start` to `goal`
+    avoiding `target`, or None. Hidden entries cost nothing; a shown one costs (1 if it is a total,
+    its value, 1), added up and compared in that order. Zeros cannot change (they stay shown)."""
+    arcs: dict[Hashable, list[tuple[Hashable, int]]] = {}
+    for j, (tail, head) in enumerate(edges):
+        if j == target or values[j] == 0:
+            continue
+        arcs.setdefault(tail, []).append((head, j))
+        if values[j] >= 2:
+            arcs.setdefault(head, []).append((tail, j))
+    points = {point: n for n, point in enumerate(dict.fromkeys(p for edge in edges for p in edge))}
+    best = {start: (0, 0, 0)}
+    came: dict[Hashable, tuple[Hashable, int]] = {}
+    queue = [((0, 0, 0), points[start], start)]
+    while queue:
+        cost, _n, point = heapq.heappop(queue)
+        if cost != best.get(point):
+            continue
+        if point == goal:
+            path = set()
+            while point != start:
+                point, j = came[point]
+                if j not in hidden:
+                    path.add(j)
+            return cost, path
+        for nxt, j in arcs.get(point, ()):
+            step = (0, 0, 0) if j in hidden else (int(is_total[j]), values[j], 1)
+            new = (cost[0] + step[0], cost[1] + step[1], cost[2] + step[2])
+            if nxt not in best or new < best[nxt]:
+                best[nxt] = new
+                came[nxt] = (point, j)
+                heapq.heappush(queue, (new, points[nxt], nxt))
+    return None
 
 
 @dataclass(frozen=True)
@@ -136,13 +161,15 @@ class Table:
 
 @dataclass
 class _TableSystem:
-    """A table with totals as entries and equations: cells row by row, then row totals, column
-    totals and the grand total."""
+    """A table with totals as entries of a circulation: cells row by row, then row totals, column
+    totals and the grand total. The grand total flows from "bottom" to "top", each row total from
+    "top" into its row, each cell from its row into its column, each column total from its column
+    to "bottom"."""
 
     n_rows: int
     n_cols: int
     values: list[int]
-    equations: list[Equation]
+    edges: list[Edge]
     is_total: list[bool]
 
     @classmethod
@@ -154,14 +181,11 @@ class _TableSystem:
         row_totals = [sum(row) for row in cells]
         column_totals = [sum(cells[r][c] for r in range(n_rows)) for c in range(n_cols)]
         values = [v for row in cells for v in row] + row_totals + column_totals + [sum(row_totals)]
-        system = cls(n_rows, n_cols, values, [], [False] * (n_rows * n_cols) + [True] * (n_rows + n_cols + 1))
-        for r in range(n_rows):
-            system.equations.append((tuple(system.cell(r, c) for c in range(n_cols)), system.row_total(r)))
-        for c in range(n_cols):
-            system.equations.append((tuple(system.cell(r, c) for r in range(n_rows)), system.column_total(c)))
-        system.equations.append((tuple(system.row_total(r) for r in range(n_rows)), system.grand))
-        system.equations.append((tuple(system.column_total(c) for c in range(n_cols)), system.grand))
-        return system
+        edges: list[Edge] = [(("row", r), ("col", c)) for r in range(n_rows) for c in range(n_cols)]
+        edges += [("top", ("row", r)) for r in range(n_rows)]
+        edges += [(("col", c), "bottom") for c in range(n_cols)]
+        edges.append(("bottom", "top"))
+        return cls(n_rows, n_cols, values, edges, [False] * (n_rows * n_cols) + [True] * (n_rows + n_cols + 1))
 
     def cell(self, r: int, c: int) -> int:
         return r * self.n_cols + c
@@ -192,7 +216,7 @@ class _TableSystem:
 def suppress_table(cells: Sequence[Sequence[int]], threshold: int) -> Table:
     """Protect a rows x columns table of counts shown with its row totals, column totals and grand total."""
     system = _TableSystem.of(cells)
-    return system.table(protect(system.values, system.equations, threshold, system.is_total), threshold)
+    return system.table(protect(system.values, system.edges, threshold, system.is_total), threshold)
 
 
 def suppress_table_and_breakdown(cells: Sequence[Sequence[int]], counts: Sequence[tuple[Hashable, int]],
@@ -203,11 +227,13 @@ def suppress_table_and_breakdown(cells: Sequence[Sequence[int]], counts: Sequenc
     pairs = list(counts)
     if sum(v for _key, v in pairs) != system.values[system.grand]:
         raise ValueError("the breakdown must count the same people as the table")
+    # The grand total now flows from "bottom" to "categories", and each category on to "top".
+    system.edges[system.grand] = ("bottom", "categories")
     first = len(system.values)
     system.values += [v for _key, v in pairs]
+    system.edges += [("categories", "top")] * len(pairs)
     system.is_total += [False] * len(pairs)
-    system.equations.append((tuple(range(first, first + len(pairs))), system.grand))
-    hidden = protect(system.values, system.equations, threshold, system.is_total)
+    hidden = protect(system.values, system.edges, threshold, system.is_total)
     breakdown = Breakdown(
         items=[(key, None if first + i in hidden else value) for i, (key, value) in enumerate(pairs)],
         total=None if system.grand in hidden else system.values[system.grand],
@@ -234,16 +260,16 @@ class Breakdown:
 
 def suppress_breakdown(counts: Mapping[Hashable, int] | Sequence[tuple[Hashable, int]] | Sequence[int],
                        threshold: int) -> Breakdown:
-    """Protect counts shown with their total (categories, say): one equation, parts add up to the
-    total. `counts` is a mapping, (key, count) pairs, or plain counts (keyed by position)."""
+    """Protect counts shown with their total (categories, say): parts add up to the total.
+    `counts` is a mapping, (key, count) pairs, or plain counts (keyed by position)."""
     if isinstance(counts, Mapping):
         pairs = list(counts.items())
     else:
         pairs = [item if isinstance(item, tuple) else (i, item) for i, item in enumerate(counts)]
     values = [v for _key, v in pairs] + [sum(v for _key, v in pairs)]
     total_index = len(pairs)
-    hidden = protect(values, [(tuple(range(total_index)), total_index)], threshold,
-                     [False] * total_index + [True])
+    edges: list[Edge] = [("parts", "total")] * total_index + [("total", "parts")]
+    hidden = protect(values, edges, threshold, [False] * total_index + [True])
     return Breakdown(
         items=[(key, None if i in hidden else value) for i, (key, value) in enumerate(pairs)],
         total=None if total_index in hidden else values[total_index],
