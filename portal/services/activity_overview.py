@@ -3,6 +3,11 @@
 Residents' feedback appears here only as aggregates, with every small count hidden
 (`portal.services.stats`), plus the items a moderator chose to publish in redacted form. An
 officer never sees a resident's own words.
+
+Feedback is counted by the month it was received (`Feedback.received_on`, set by the server, so a
+sender cannot choose it), and only for months that have ended. The figures are therefore a snapshot
+that stays the same for a whole month: an officer cannot watch one new answer arrive, nor send a
+few fake ones and see the moment a real resident's answer tips a count over the threshold.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from sqlalchemy.orm import joinedload
 from portal.extensions import db
 from portal.models import Activity, Feedback, FeedbackCategory, FollowUp, GoodPractice, activity_practice
 from portal.services.activities import OPEN_STATUSES
+from portal.services.feedback import today_utc
 from portal.services.stats import Breakdown, Table, suppress_table_and_breakdown
 from portal.vocab import ActivityType, FeedbackStatus, Treatment
 
@@ -104,7 +110,8 @@ def list_open_follow_ups(municipality_id: int | None, today: date, overdue_only:
 
 @dataclass(frozen=True)
 class Perception:
-    since: date
+    since: date  # the first day counted
+    until: date  # the first day not counted: the 1st of the current month
     months: list[date]
     levels: list[Treatment]
     by_month: Table  # rows: months (oldest first), columns: treatment 1..5
@@ -112,24 +119,31 @@ class Perception:
     average: float | None  # shown only when nothing in the treatment totals is hidden
     published: list[Feedback]
 
+    @property
+    def last_month(self) -> date:
+        return month_start(self.until, 1)
+
+
+def counted_until(today: date) -> date:
+    """The 1st of the current month: feedback received from then on is not counted yet. The
+    caller's day is never later than the server's own (UTC) day, the one `received_on` is set by."""
+    return month_start(min(today, today_utc()))
+
 
 def perception(municipality_id: int | None, today: date, threshold: int, published_limit: int = 5) -> Perception:
-    """Feedback about the last twelve finished months (by the month it happened), rejected reports
-    left out, and only feedback RECEIVED before this month began: the figures are a snapshot that
-    changes once a month, so nobody can watch one resident's answer arrive (or pad a cell with
-    fake answers and see the real one land in it)."""
-    since = month_start(today, PERCEPTION_MONTHS)
-    months = [month_start(today, back) for back in range(PERCEPTION_MONTHS, 0, -1)]
-    counted = (Feedback.occurred_month >= since, Feedback.occurred_month < month_start(today),
-               Feedback.received_on < month_start(today),
+    """Feedback received in the last twelve finished months, rejected reports left out."""
+    until = counted_until(today)
+    since = month_start(until, PERCEPTION_MONTHS)
+    months = [month_start(until, back) for back in range(PERCEPTION_MONTHS, 0, -1)]
+    counted = (Feedback.received_on >= since, Feedback.received_on < until,
                Feedback.treatment.between(1, 5), Feedback.status != FeedbackStatus.REJECTED)
 
     grid = {(m, level): 0 for m in months for level in range(1, 6)}
     rows = db.session.execute(_in_scope(
-        select(Feedback.occurred_month, Feedback.treatment, func.count(Feedback.id)).where(*counted)
-        .group_by(Feedback.occurred_month, Feedback.treatment), Feedback.municipality_id, municipality_id))
-    for month, level, n in rows:
-        grid[(month_start(month), int(level))] += n
+        select(Feedback.received_on, Feedback.treatment, func.count(Feedback.id)).where(*counted)
+        .group_by(Feedback.received_on, Feedback.treatment), Feedback.municipality_id, municipality_id))
+    for day, level, n in rows:
+        grid[(month_start(day), int(level))] += n
     cells = [[grid[(m, level)] for level in range(1, 6)] for m in months]
 
     per_category = dict(db.session.execute(_in_scope(
@@ -152,21 +166,41 @@ def perception(municipality_id: int | None, today: date, threshold: int, publish
         .options(joinedload(Feedback.category))
         .order_by(Feedback.published_on.desc(), Feedback.id.desc()).limit(published_limit),
         Feedback.municipality_id, municipality_id)))
-    return Perception(since=since, months=months, levels=list(Treatment), by_month=by_month, categories=breakdown,
-                      average=average, published=published)
+    return Perception(since=since, until=until, months=months, levels=list(Treatment), by_month=by_month,
+                      categories=breakdown, average=average, published=published)
 
 
-def activity_feedback_count(activity: Activity, threshold: int, today: date) -> int | None:
-    """Feedback given on one activity and received before this month began, or None when there is
-    less than `threshold` (zero included, so that 'nobody' and 'one person' look the same). Nothing
-    is counted until the activity is a full month old: a count that moves while an officer watches
-    would point at the person who just answered."""
-    if activity.starts_at.date() >= month_start(today, 1):
-        return None
-    n = db.session.scalar(select(func.count(Feedback.id)).where(
-        Feedback.activity_id == activity.id, Feedback.received_on < month_start(today),
-        Feedback.status != FeedbackStatus.REJECTED)) or 0
-    return n if n >= threshold else None
+@dataclass(frozen=True)
+class ActivityFeedbackCount:
+    """Feedback given on one activity, as an officer may see it."""
+
+    shown_from: date  # the 1st of the second month after the activity ended
+    until: date  # feedback received from this day on is not counted yet
+    count: int | None  # None while it is too early, or below the threshold (zero included)
+
+    @property
+    def ready(self) -> bool:
+        return self.until >= self.shown_from
+
+    @property
+    def last_month(self) -> date:
+        return month_start(self.until, 1)
+
+
+def activity_feedback_count(activity: Activity, threshold: int, today: date | None = None) -> ActivityFeedbackCount:
+    """Feedback given on one activity and received in finished months, shown only once a whole
+    calendar month has passed after the activity: a count never moves while the officer watches,
+    and the first one already covers a full month. Below `threshold` it is hidden (zero included,
+    so that 'nobody' and 'one person' look the same)."""
+    until = counted_until(today or today_utc())
+    shown_from = month_start(activity.ends_at.date(), -2)
+    count = None
+    if until >= shown_from:
+        n = db.session.scalar(select(func.count(Feedback.id)).where(
+            Feedback.activity_id == activity.id, Feedback.received_on < until,
+            Feedback.status != FeedbackStatus.REJECTED)) or 0
+        count = n if n >= threshold else None
+    return ActivityFeedbackCount(shown_from=shown_from, until=until, count=count)
 
 
 # --- all of it -------------------------------------------------------------------------------

@@ -118,15 +118,32 @@ def test_a_small_total_is_hidden_too(staff_client):
     assert _table(html, "How people felt treated, by month")[-1][-1] is None
 
 
-def test_only_this_municipality_the_last_twelve_months_and_no_rejected_reports_count(staff_client):
+def test_only_this_municipality_the_last_twelve_finished_months_and_no_rejected_reports_count(staff_client):
     c, _officer = staff_client("officer")
     _feedback(6, 1, 4, "respect")
+    _feedback(5, 12, 4, "respect")  # the oldest month shown
     _feedback(8, 1, 4, "respect", municipality="lisboa")
     _feedback(9, 13, 4, "respect")  # thirteen months ago
     _feedback(7, 1, 4, "respect", status=FeedbackStatus.REJECTED)
     db.session.commit()
     html = section(c.get("/activities").get_data(as_text=True), "perception")
-    assert _table(html, "How people felt treated, by month")[-1][-1] == 6
+    by_month = _table(html, "How people felt treated, by month")
+    assert by_month[-1][-1] == 11
+    assert by_month[0][-1] == 5 and by_month[-2][-1] == 6  # oldest month first, last month last
+
+
+def test_feedback_counts_in_the_month_it_was_received_not_the_month_it_tells_of(staff_client):
+    c, _officer = staff_client("officer")
+    today = date.today()
+    for _ in range(6):  # about three months ago, received last month
+        factories.feedback(treatment=2, occurred_month=month_start(today, 3), received_on=month_start(today, 1))
+    for _ in range(6):  # about last month, received today: not counted yet
+        factories.feedback(treatment=2, occurred_month=month_start(today, 1), received_on=today)
+    db.session.commit()
+    html = section(c.get("/activities").get_data(as_text=True), "perception")
+    by_month = _table(html, "How people felt treated, by month")
+    assert by_month[-2][1] == 6 and by_month[-2][-1] == 6  # last month's row, answer "badly"
+    assert by_month[-1][-1] == 6
 
 
 def test_officers_never_see_residents_own_words_only_published_redacted_ones(staff_client):
@@ -194,5 +211,6 @@ def test_an_activity_shows_its_feedback_count_only_when_a_month_old(app, staff_c
         _feedback(6, 1, 4, "respect", activity=activity)
     _feedback(3, 0, 4, "respect", activity=old, received_on=date.today())
     db.session.commit()
-    assert activity_feedback_count(old, THRESHOLD, date.today()) == 6  # today's 3 are not counted yet
-    assert activity_feedback_count(new, THRESHOLD, date.today()) is None
+    assert activity_feedback_count(old, THRESHOLD, date.today()).count == 6  # today's 3 are not counted yet
+    young = activity_feedback_count(new, THRESHOLD, date.today())
+    assert not young.ready and young.count is None and young.shown_from == month_start(date.today(), -2)
