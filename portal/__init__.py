@@ -108,8 +108,8 @@ def _register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(public_bp)
     app.register_blueprint(auth_bp)
-    from portal.mediators.views import bp as mediators_bp
     from portal.admin.views import bp as admin_bp
+    from portal.mediators.views import bp as mediators_bp
 
     app.register_blueprint(mediators_bp)
     app.register_blueprint(admin_bp)
@@ -118,6 +118,9 @@ def _register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(activities_bp)
     app.register_blueprint(calendar_bp)
+    from portal.moderation.views import bp as moderation_bp
+
+    app.register_blueprint(moderation_bp)
 
 
 def _register_hooks(app: Flask) -> None:

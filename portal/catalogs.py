@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 
@@ -35,9 +35,8 @@ OPTIONS = {"templates/**.html": {"trimmed": "true", "extensions": "jinja2.ext.i1
 PUBLIC_SOURCES = (
     "templates/base.html", "templates/public/", "templates/errors/", "templates/macros/",
     "templates/calendar/", "templates/partials/_flashes.html", "templates/partials/_pagination.html",
-    "portal/public/", "portal/vocab.py", "portal/i18n.py",
-    "portal/services/feedback.py", "portal/services/rumours.py", "portal/services/receipts.py",
-    "portal/services/partners.py",
+    "portal/public/", "portal/forms/", "portal/vocab.py", "portal/i18n.py",
+    "portal/services/feedback/", "portal/services/accounts/partners.py", "portal/services/places.py",
 )
 ROMANI_PLURALS = "nplurals=2; plural=(n != 1);"
 
@@ -66,7 +65,7 @@ def message_sets() -> tuple[set[str], set[str]]:
 
 def extract() -> Catalog:
     catalog = Catalog(project="portal", version="1", msgid_bugs_address="translations@portal.invalid",
-                      creation_date=datetime.now(timezone.utc), fuzzy=False)
+                      creation_date=datetime.now(UTC), fuzzy=False)
     for message, context, _files in sorted(_extract(), key=lambda m: (str(m[0]), m[1] or "")):
         catalog.add(message, context=context)
     with POT.open("wb") as fh:

@@ -22,11 +22,11 @@ def _commit() -> None:
 @click.option("--demo", is_flag=True, help="Also add demo partners, activities, feedback and rumour reports.")
 def seed_command(demo: bool) -> None:
     """Load the good-practice catalogue, categories and municipalities (idempotent)."""
-    from portal.services import seed
+    from portal.services.catalogue import seed
 
     counts = seed.seed_all()
     if demo:
-        from portal.services.demo import seed_demo
+        from portal.services.catalogue.demo import seed_demo
 
         counts.update(seed_demo())
     _commit()
@@ -39,9 +39,9 @@ municipalities_cli = AppGroup("municipalities", help="Municipalities.")
 @municipalities_cli.command("list")
 def municipalities_list() -> None:
     """One line per municipality: slug, a tab, name."""
-    from portal.services.seed import list_municipalities
+    from portal.services import places
 
-    for municipality in list_municipalities():
+    for municipality in places.all_municipalities(order_by="slug"):
         click.echo(f"{municipality.slug}\t{municipality.name}")
 
 
@@ -56,12 +56,12 @@ users_cli = AppGroup("users", help="Staff accounts.")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
 def users_create(email: str, role: str, municipality_slug: str | None, organisation: str, password_stdin: bool) -> None:
     """Create a staff account; prints a generated password unless --password-stdin."""
-    from portal.models import Municipality
-    from portal.services import accounts
+    from portal.services import places
+    from portal.services.accounts import users as accounts
 
     municipality = None
     if municipality_slug:
-        municipality = db.session.scalar(db.select(Municipality).filter_by(slug=municipality_slug))
+        municipality = places.municipality_by_slug(municipality_slug, active_only=False)
         if municipality is None:
             raise click.ClickException(f"no municipality with slug {municipality_slug!r} (see `municipalities list`)")
     if password_stdin:
@@ -83,7 +83,7 @@ def users_create(email: str, role: str, municipality_slug: str | None, organisat
 @users_cli.command("list")
 def users_list() -> None:
     """E-mail, role, municipality and whether the account is active."""
-    from portal.services import accounts
+    from portal.services.accounts import users as accounts
 
     for user in accounts.list_users():
         place = user.municipality.slug if user.municipality else "-"
@@ -95,7 +95,7 @@ def users_list() -> None:
 @click.argument("email")
 def users_deactivate(email: str) -> None:
     """Deactivate an account; its sessions end at once."""
-    from portal.services import accounts
+    from portal.services.accounts import users as accounts
 
     user = accounts.get_by_email(email)
     if user is None:
@@ -109,7 +109,7 @@ def users_deactivate(email: str) -> None:
 def demo_accounts() -> None:
     """Create one demo account per role (once); passwords go to instance/demo-credentials.txt."""
     from portal.models import Municipality
-    from portal.services import accounts
+    from portal.services.accounts import users as accounts
 
     path = Path(current_app.instance_path) / "demo-credentials.txt"
     first = db.session.scalar(db.select(Municipality).order_by(Municipality.slug))
@@ -145,7 +145,7 @@ def demo_accounts() -> None:
 @click.option("--seed", "rng_seed", type=int, default=1)
 def demo_data(feedback_count: int, activity_count: int, rng_seed: int) -> None:
     """Synthetic feedback and activities in bulk, for benchmarks."""
-    from portal.services.demo import bulk_demo_data
+    from portal.services.catalogue.demo import bulk_demo_data
 
     try:
         counts = bulk_demo_data(feedback_count, activity_count, rng_seed)
@@ -162,7 +162,7 @@ retention_cli = AppGroup("retention", help="Retention policy.")
 @click.option("--dry-run", is_flag=True, help="Count what would be erased; change nothing.")
 def retention_purge(dry_run: bool) -> None:
     """Erase residents' own words older than RETENTION_MONTHS."""
-    from portal.services.retention import purge
+    from portal.services.feedback.retention import purge
 
     months = int(current_app.config["RETENTION_MONTHS"])
     counts = purge(months, dry_run=dry_run)

@@ -1,8 +1,9 @@
-"""Who may do what. Staff blueprints deny by default: `guard_blueprint` runs before every view."""
+"""Who may do what. Staff blueprints deny by default: `guard_blueprint` runs before every view of
+the blueprint, and is the one way a staff area is guarded (a narrower area is its own blueprint).
+When a stale CSRF token makes the error handler answer a form view, it runs these guards first
+(see `portal/__init__.py`)."""
 
 from __future__ import annotations
-
-from functools import wraps
 
 from flask import abort
 from flask_login import current_user
@@ -28,25 +29,6 @@ def guard_blueprint(bp, *roles: Role) -> None:
         return None
 
 
-def role_required(*roles: Role):
-    """For a view that needs a narrower role than its blueprint's guard."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(*args, **kwargs):
-            if not current_user.is_authenticated:
-                from portal.extensions import login_manager
-
-                return login_manager.unauthorized()
-            if current_user.role not in roles:
-                abort(403)
-            return view(*args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
 def can_manage_municipality(user, municipality_id: int | None) -> bool:
     """Officers act only in their own municipality; moderators and admins everywhere."""
     if user.role in (Role.MODERATOR, Role.ADMIN):
@@ -54,9 +36,3 @@ def can_manage_municipality(user, municipality_id: int | None) -> bool:
     if user.role == Role.OFFICER:
         return municipality_id is not None and user.municipality_id == municipality_id
     return False
-
-
-def scoped_municipality_id(user) -> int | None:
-    """The municipality a staff list is limited to: an officer's own; None means all."""
-    return user.municipality_id if user.role == Role.OFFICER else None
-

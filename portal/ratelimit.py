@@ -12,7 +12,7 @@ import hashlib
 import hmac
 import secrets
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from flask import current_app, request
 
@@ -21,7 +21,7 @@ _local_keys: dict[str, bytes] = {}
 
 
 def _today() -> str:
-    return datetime.now(timezone.utc).date().isoformat()
+    return datetime.now(UTC).date().isoformat()
 
 
 def _shared_key(storage_uri: str, day: str) -> bytes | None:

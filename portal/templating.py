@@ -28,7 +28,6 @@ def month_label(value) -> str:
 
 def register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals["url_with_lang"] = url_with_lang
-    app.jinja_env.globals["view_endpoints"] = app.view_functions
     app.jinja_env.filters["month"] = month_label
     app.jinja_env.filters["number"] = format_decimal
     app.jinja_env.filters["day"] = lambda value: format_date(value, "medium") if value else ""

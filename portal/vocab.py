@@ -97,6 +97,23 @@ class FeedbackStatus(Labelled):
     REJECTED = "rejected"
 
 
+class RejectionReason(Labelled):
+    """Why moderators did not accept an item. A rejected item is never shown outside moderation."""
+
+    SPAM = "spam"
+    ABUSIVE = "abusive"
+    DUPLICATE = "duplicate"
+    NOT_POLICING = "not-policing"
+
+
+class RumourStatus(Labelled):
+    """Where a rumour stands in the Anti-Rumours work."""
+
+    CIRCULATING = "circulating"
+    BEING_COUNTERED = "being-countered"
+    COUNTERED = "countered"
+
+
 class RumourTarget(Labelled):
     ROMA = "roma"
     MIGRANTS = "migrants"
@@ -214,6 +231,17 @@ LABELS: dict[str, dict[str, tuple]] = {
         "answered": (_l("Answered"),),
         "closed": (_l("Closed"),),
         "rejected": (_l("Not accepted"),),
+    },
+    "RejectionReason": {
+        "spam": (_l("Spam or advertising"),),
+        "abusive": (_l("Abusive or threatening"),),
+        "duplicate": (_l("Duplicate of another item"),),
+        "not-policing": (_l("Not about policing"),),
+    },
+    "RumourStatus": {
+        "circulating": (_l("Circulating"),),
+        "being-countered": (_l("Being countered"),),
+        "countered": (_l("Countered"),),
     },
     "RumourTarget": {
         "roma": (_l("Roma people"),),

@@ -16,7 +16,7 @@ from portal import create_app
 from portal.config import TestConfig
 from portal.extensions import db
 from portal.models import Base
-from portal.services.seed import seed_all
+from portal.services.catalogue.seed import seed_all
 from tests import factories
 
 PG_URL = os.environ.get("PORTAL_TEST_DATABASE_URL")

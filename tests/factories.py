@@ -7,10 +7,10 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from portal.extensions import db
-from portal.models import Activity, Feedback, FeedbackCategory, Municipality, User
-from portal.services.accounts import hash_password
-from portal.services.codes import new_activity_code
-from portal.vocab import ActivityFormat, ActivityType, FeedbackStatus, PoliceBody, Role
+from portal.models import Activity, Feedback, FeedbackCategory, Municipality, Rumour, RumourReport, User
+from portal.services.accounts.users import hash_password
+from portal.services.activities.codes import new_activity_code
+from portal.vocab import ActivityFormat, ActivityType, FeedbackStatus, PoliceBody, Role, RumourSpread, RumourTarget
 
 PASSWORD = "correct horse battery staple"
 _seq = itertools.count(1)
@@ -68,6 +68,25 @@ def feedback(municipality_slug: str = "fuenlabrada", category_slug: str = "respe
         language=fields.pop("language", "en"), received_on=fields.pop("received_on", date(2026, 11, 2)),
         status=fields.pop("status", FeedbackStatus.RECEIVED), **fields,
     )
+    db.session.add(row)
+    db.session.flush()
+    return row
+
+
+def rumour_report(municipality_slug: str = "fuenlabrada", **fields) -> RumourReport:
+    row = RumourReport(
+        municipality=municipality(municipality_slug), heard_text=fields.pop("heard_text", "They say the market thefts are Roma children."),
+        about=fields.pop("about", RumourTarget.ROMA), where=fields.pop("where", RumourSpread.NEIGHBOURHOOD),
+        language=fields.pop("language", "en"), received_on=fields.pop("received_on", date(2026, 11, 2)),
+        status=fields.pop("status", FeedbackStatus.RECEIVED), **fields,
+    )
+    db.session.add(row)
+    db.session.flush()
+    return row
+
+
+def rumour(title: str = "Roma families get more benefits", **fields) -> Rumour:
+    row = Rumour(title=title, **fields)
     db.session.add(row)
     db.session.flush()
     return row

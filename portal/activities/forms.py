@@ -15,15 +15,14 @@ from wtforms import (
     RadioField,
     SearchField,
     SelectField,
-    SelectMultipleField,
     StringField,
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
 
-from portal.services.activities import (
+from portal.forms import MultiCheckboxField, OptionalChoice, int_or_none, options
+from portal.services.activities.log import (
     SENSITIVE_TYPES,
     SORTS,
     ActivityFilters,
@@ -39,27 +38,10 @@ DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
 COUNT = {"min": 0, "inputmode": "numeric"}
 
 
-def as_choices(pairs, optgroup: str | None = None) -> list[SelectChoice]:
-    return [SelectChoice(value=str(value), label=label, optgroup=optgroup) for value, label in pairs]
-
-
-def int_or_none(value):
-    if value in (None, ""):
-        return None
-    return int(value)
-
-
 def year_in_range_check(form, field):
     """Dates far in the past or future are typing mistakes (and some cannot be computed with)."""
     if not year_in_range(field.data):
         raise ValidationError(year_message())
-
-
-class MultiCheckboxField(SelectMultipleField):
-    """Checkboxes; templates render them with `checkbox_group` in activities/_macros.html."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 @dataclass
@@ -93,8 +75,8 @@ class ActivityLogForm(FlaskForm):
                                                year_in_range_check])
     ends_at = DateTimeLocalField(_l("End"), format=DATETIME_FORMATS, validators=[Optional(), year_in_range_check],
                                  description=_l("Leave empty if it lasted one hour."))
-    format = RadioField(_l("Format"), choices=as_choices(ActivityFormat.choices()), default=ActivityFormat.IN_PERSON.value)
-    area = SelectField(_l("Area"), coerce=int_or_none, validators=[Optional()],
+    format = RadioField(_l("Format"), choices=options(ActivityFormat.choices()), default=ActivityFormat.IN_PERSON.value)
+    area = SelectField(_l("Area"), coerce=int_or_none, validators=[OptionalChoice()],
                        description=_l("The neighbourhood. Never a street or a house."))
     topics = MultiCheckboxField(_l("Topics discussed"), coerce=int)
 
@@ -133,15 +115,15 @@ class ActivityLogForm(FlaskForm):
 
     def __init__(self, *args, choices: Options, creating: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.type.choices = as_choices([("", _l("Choose a type"))] + ActivityType.choices())
+        self.type.choices = options([("", _l("Choose a type"))] + ActivityType.choices())
         if choices.municipalities:
-            self.municipality.choices = as_choices(
+            self.municipality.choices = options(
                 [("", _l("Choose a municipality"))] + [(m.id, m.name) for m in choices.municipalities])
         else:
             del self.municipality
         self.area.choices = area_choices(choices, _l("No specific area, or the whole town"))
-        self.topics.choices = as_choices((t.id, t.label) for t in choices.topics)
-        self.practices.choices = as_choices((p.id, p.title) for p in choices.practices)
+        self.topics.choices = options((t.id, t.label) for t in choices.topics)
+        self.practices.choices = options((p.id, p.title) for p in choices.practices)
         if not creating:
             del self.follow_up_description, self.follow_up_responsible, self.follow_up_due_on
 
@@ -196,7 +178,7 @@ class FollowUpForm(FlaskForm):
     responsible = StringField(_l("Who will do it"), validators=[Optional(), Length(max=160)],
                               description=_l("A unit or a role. No names of residents."))
     due_on = DateField(_l("By when"), validators=[Optional(), year_in_range_check])
-    status = SelectField(_l("Status"), choices=as_choices(FollowUpStatus.choices()), default=FollowUpStatus.OPEN.value)
+    status = SelectField(_l("Status"), choices=options(FollowUpStatus.choices()), default=FollowUpStatus.OPEN.value)
 
     def to_input(self) -> FollowUpInput:
         return FollowUpInput(description=self.description.data, responsible=self.responsible.data or "",
@@ -214,26 +196,26 @@ class ActivityFilterForm(FlaskForm):
         csrf = False
 
     text = SearchField(_l("Title contains"), validators=[Optional(), Length(max=100)])
-    municipality = SelectField(_l("Municipality"), coerce=int_or_none, validators=[Optional()])
+    municipality = SelectField(_l("Municipality"), coerce=int_or_none, validators=[OptionalChoice()])
     date_from = DateField(_l("From"), validators=[Optional(), year_in_range_check])
     date_to = DateField(_l("To"), validators=[Optional(), year_in_range_check])
-    type = SelectField(_l("Type"), validators=[Optional()])
-    area = SelectField(_l("Area"), coerce=int_or_none, validators=[Optional()])
-    practice = SelectField(_l("Good practice"), coerce=int_or_none, validators=[Optional()])
+    type = SelectField(_l("Type"), validators=[OptionalChoice()])
+    area = SelectField(_l("Area"), coerce=int_or_none, validators=[OptionalChoice()])
+    practice = SelectField(_l("Good practice"), coerce=int_or_none, validators=[OptionalChoice()])
     open_follow_ups = BooleanField(_l("Only with open follow-ups"))
-    sort = SelectField(_l("Sort"), choices=as_choices((k, v) for k, v in SORT_LABELS.items() if k in SORTS), default="newest",
-                       validators=[Optional()])
+    sort = SelectField(_l("Sort"), choices=options((k, v) for k, v in SORT_LABELS.items() if k in SORTS), default="newest",
+                       validators=[OptionalChoice()])
 
     def __init__(self, formdata, *, choices: Options):
         super().__init__(formdata=formdata)
         if choices.municipalities:
-            self.municipality.choices = as_choices(
+            self.municipality.choices = options(
                 [("", _l("All municipalities"))] + [(m.id, m.name) for m in choices.municipalities])
         else:
             del self.municipality
-        self.type.choices = as_choices([("", _l("All types"))] + ActivityType.choices())
+        self.type.choices = options([("", _l("All types"))] + ActivityType.choices())
         self.area.choices = area_choices(choices, _l("All areas"))
-        self.practice.choices = as_choices([("", _l("All good practices"))] + [(p.id, p.title) for p in choices.practices])
+        self.practice.choices = options([("", _l("All good practices"))] + [(p.id, p.title) for p in choices.practices])
 
     def validate_date_to(self, field):
         if field.data and self.date_from.data and field.data < self.date_from.data:

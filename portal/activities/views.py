@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from contextlib import contextmanager
-from datetime import date, datetime, time
+from datetime import datetime, time
 
 from flask import (
     Blueprint,
@@ -32,13 +32,15 @@ from flask_login import current_user
 from portal import i18n
 from portal.activities.forms import ActivityFilterForm, ActivityLogForm, FollowUpForm, Options
 from portal.extensions import db
+from portal.forms import attach_error, page_number, row_id
 from portal.models import Activity, FollowUp, Municipality
 from portal.permissions import can_manage_municipality, guard_blueprint
-from portal.public.forms import page_number, row_id
 from portal.security import keeps_input_on_csrf_error
-from portal.services import activities, activity_export, activity_overview, audit
-from portal.services.activities import ActivityError
-from portal.services.qr import public_link, qr_svg
+from portal.services import DomainError, audit, dates
+from portal.services.activities import export as activity_export
+from portal.services.activities import log as activities
+from portal.services.activities import overview as activity_overview
+from portal.services.activities.posters import public_link, qr_svg
 from portal.vocab import FollowUpStatus, Role
 
 bp = Blueprint("activities", __name__)
@@ -79,22 +81,10 @@ def _scope_for(filters) -> int | None:
     return scope if scope is not None else filters.municipality_id
 
 
-def _attach(form, error: ActivityError) -> None:
-    """Show a rule the service enforced next to the field it concerns (or at the top)."""
-    db.session.rollback()
-    if error.field and error.field in form:
-        form[error.field].errors = [*form[error.field].errors, str(error.message)]
-    else:
-        form.form_errors.append(str(error.message))
-
-
 def feedback_url(activity: Activity) -> str:
     """The address residents open from the poster (/a/<code>, served by the public pages), on the
     configured PUBLIC_URL when there is one (never on a Host header someone sent)."""
-    if "public.activity_feedback" in current_app.view_functions:
-        path = url_for("public.activity_feedback", code=activity.feedback_code)
-    else:
-        path = f"{request.script_root}/a/{activity.feedback_code}"
+    path = url_for("public.activity_feedback", code=activity.feedback_code)
     return public_link(path, public_url=current_app.config.get("PUBLIC_URL"), host_url=request.host_url,
                        script_root=request.script_root)
 
@@ -113,7 +103,7 @@ def _activity_data(activity: Activity) -> dict:
 
 def _new_activity_data() -> dict:
     """A new log starts from today at 10:00 and what this officer typed last time."""
-    data = {"starts_at": datetime.combine(date.today(), time(10, 0)), "officers_count": 1}
+    data = {"starts_at": datetime.combine(dates.today(), time(10, 0)), "officers_count": 1}
     last = activities.defaults_for(current_user)
     if last:
         data |= {"organising_unit": last["organising_unit"], "languages": last["languages"],
@@ -127,7 +117,7 @@ def _new_activity_data() -> dict:
 def index():
     form, filters, valid = _read_filters()
     page = activities.list_activities(current_user, filters, page=request.args.get("page", 1, type=page_number))
-    today = date.today()
+    today = dates.today()
     scope = _scope_for(filters)
     return render_template(
         "activities/index.html", form=form, page=page, filtered=_is_filtered(), place=_place_name(scope),
@@ -142,7 +132,7 @@ def _place_name(municipality_id: int | None) -> str:
 
 
 def _is_filtered() -> bool:
-    return any(value for key, value in request.args.items() if key not in ("page", "sort"))
+    return any(value for key, value in request.args.items() if key not in ("page", "sort", "lang"))
 
 
 @bp.route("/activities/export.csv")
@@ -166,7 +156,7 @@ def export_csv():
             yield _csv_text(rows)
             offset += len(rows)
 
-    filename = f"activities-{date.today().isoformat()}.csv"
+    filename = f"activities-{dates.today().isoformat()}.csv"
     return Response(generate(), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
@@ -185,7 +175,7 @@ def follow_ups():
     if municipality_id is None:  # moderators and admins may narrow to one municipality
         options = _options()
         municipality_id = request.args.get("municipality", type=row_id)
-    today = date.today()
+    today = dates.today()
     page = activity_overview.list_open_follow_ups(municipality_id, today, overdue_only,
                                                   page=request.args.get("page", 1, type=page_number))
     return render_template("activities/follow_ups.html", page=page, today=today, overdue_only=overdue_only,
@@ -202,8 +192,8 @@ def new():
         municipality_id = form.municipality.data if "municipality" in form else current_user.municipality_id
         try:
             activity = activities.log_activity(current_user, form.to_input(municipality_id), form.follow_ups())
-        except ActivityError as error:
-            _attach(form, error)
+        except DomainError as error:
+            attach_error(form, error)
         else:
             db.session.commit()
             flash(_("The activity is saved."), "success")
@@ -221,9 +211,9 @@ def _render_view(activity: Activity, follow_up_form: FollowUpForm, status: int =
     threshold = current_app.config["SUPPRESS_BELOW_OFFICERS"]
     return render_template(
         "activities/view.html", activity=activity, follow_up_form=follow_up_form,
-        history=audit.history("activity", activity.id), feedback_url=feedback_url(activity), today=date.today(),
+        history=audit.history("activity", activity.id), feedback_url=feedback_url(activity), today=dates.today(),
         shown_publicly=activities.shown_publicly(activity),
-        feedback_count=activity_overview.activity_feedback_count(activity, threshold, date.today()), threshold=threshold,
+        feedback_count=activity_overview.activity_feedback_count(activity, threshold, dates.today()), threshold=threshold,
     ), status
 
 
@@ -236,8 +226,8 @@ def edit(activity_id: int):
         municipality_id = form.municipality.data if "municipality" in form else activity.municipality_id
         try:
             changes = activities.update_activity(current_user, activity, form.to_input(municipality_id))
-        except ActivityError as error:
-            _attach(form, error)
+        except DomainError as error:
+            attach_error(form, error)
         else:
             db.session.commit()
             flash(_("The changes are saved.") if changes else _("Nothing was changed."), "success")
@@ -256,8 +246,8 @@ def add_follow_up(activity_id: int):
     if form.validate_on_submit():
         try:
             activities.add_follow_up(current_user, activity, form.to_input())
-        except ActivityError as error:
-            _attach(form, error)
+        except DomainError as error:
+            attach_error(form, error)
         else:
             db.session.commit()
             flash(_("The follow-up is added."), "success")
@@ -276,8 +266,8 @@ def edit_follow_up(activity_id: int, follow_up_id: int):
     if form.validate_on_submit():
         try:
             changes = activities.update_follow_up(current_user, item, form.to_input())
-        except ActivityError as error:
-            _attach(form, error)
+        except DomainError as error:
+            attach_error(form, error)
         else:
             db.session.commit()
             flash(_("The follow-up is saved.") if changes else _("Nothing was changed."), "success")
@@ -316,7 +306,9 @@ def _page_language(code: str):
 
 
 def _poster_language(activity: Activity) -> str:
-    asked = i18n.normalise(request.args.get("language"))
+    """A language just picked in the page's menu (?lang=), else the poster's own choice
+    (?language=), else the municipality's language."""
+    asked = i18n.normalise(request.args.get("lang") or request.args.get("language"))
     if asked in i18n.PUBLIC_CODES:
         return asked
     default = i18n.normalise(activity.municipality.default_language)

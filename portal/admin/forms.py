@@ -3,8 +3,8 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
-from portal.public.forms import options, required
-from portal.services.partners import EVERYWHERE, TEXT_FIELDS
+from portal.forms import options, required
+from portal.services.accounts.partners import EVERYWHERE, TEXT_FIELDS
 from portal.vocab import PartnerKind
 
 TOO_LONG = _l("Please write at most %(max)d characters.")

@@ -8,21 +8,16 @@ from flask_login import current_user
 
 from portal.admin.forms import PartnerForm
 from portal.extensions import db
-from portal.models import Municipality
-from portal.permissions import guard_blueprint, role_required
-from portal.public.common import attach_error
-from portal.public.forms import page_number
+from portal.forms import attach_error, page_number
+from portal.permissions import guard_blueprint
 from portal.security import keeps_input_on_csrf_error
-from portal.services import audit, partners
-from portal.services.partners import EVERYWHERE, PartnerError
+from portal.services import DomainError, audit, places
+from portal.services.accounts import partners
+from portal.services.accounts.partners import EVERYWHERE
 from portal.vocab import Role
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 guard_blueprint(bp, Role.ADMIN)
-
-
-def _municipalities() -> list[Municipality]:
-    return list(db.session.scalars(db.select(Municipality).order_by(Municipality.name)))
 
 
 def _partner_or_404(partner_id: int):
@@ -42,7 +37,7 @@ def partners_list():
     scope = request.args.get("municipality", "", type=str)[:64] or None
     page = partners.list_partners(scope, page=request.args.get("page", 1, type=page_number))
     return render_template(
-        "admin/partners.html", page=page, municipalities=_municipalities(), scope=scope,
+        "admin/partners.html", page=page, municipalities=places.all_municipalities(), scope=scope,
         everywhere=EVERYWHERE,
     )
 
@@ -55,14 +50,13 @@ def _partner_form_page(form, partner=None):
 
 @bp.route("/partners/new", methods=["GET", "POST"])
 @keeps_input_on_csrf_error
-@role_required(Role.ADMIN)  # also when a stale CSRF token makes the error handler call this view
 def new_partner():
     form = PartnerForm()
-    form.set_choices(_municipalities())
+    form.set_choices(places.all_municipalities())
     if form.validate_on_submit():
         try:
             partner = partners.create_partner(current_user, **form.values())
-        except PartnerError as error:
+        except DomainError as error:
             attach_error(form, error)
         else:
             db.session.commit()
@@ -73,17 +67,16 @@ def new_partner():
 
 @bp.route("/partners/<int(max=2147483647):partner_id>/edit", methods=["GET", "POST"])
 @keeps_input_on_csrf_error
-@role_required(Role.ADMIN)
 def edit_partner(partner_id: int):
     partner = _partner_or_404(partner_id)
     form = PartnerForm()
-    form.set_choices(_municipalities())
+    form.set_choices(places.all_municipalities())
     if not form.is_submitted():
         form.fill_from(partner)
     elif form.validate_on_submit():
         try:
             changed = partners.update_partner(current_user, partner, **form.values())
-        except PartnerError as error:
+        except DomainError as error:
             attach_error(form, error)
         else:
             db.session.commit()

@@ -13,7 +13,7 @@ from portal.auth.forms import LoginForm
 from portal.extensions import db, limiter
 from portal.ratelimit import daily_key
 from portal.security import keeps_input_on_csrf_error
-from portal.services import accounts
+from portal.services.accounts import users as accounts
 from portal.vocab import Role
 
 bp = Blueprint("auth", __name__)
@@ -43,10 +43,7 @@ def home_for(user) -> str:
         Role.MODERATOR: "moderation.queue",
         Role.ADMIN: "admin.index",
     }
-    endpoint = endpoints.get(user.role)
-    if endpoint and endpoint in current_app.view_functions:
-        return url_for(endpoint)
-    return url_for("auth.account")
+    return url_for(endpoints[user.role])
 
 
 def _safe_next(target: str | None) -> str | None:

@@ -2,8 +2,9 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, RadioField
 from wtforms.validators import InputRequired
 
-from portal.public.forms import FeedbackFieldsForm, options, required
-from portal.services.feedback import ASSISTED_CHANNELS
+from portal.forms import options, required
+from portal.forms.feedback import FeedbackFieldsForm
+from portal.services.feedback.intake import ASSISTED_CHANNELS
 
 
 class MediatorFeedbackForm(FeedbackFieldsForm):

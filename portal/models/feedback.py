@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, SmallInteger, String, Table, Text
+from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, SmallInteger, String, Table, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.models.base import Base, enum_column
@@ -20,6 +20,7 @@ from portal.vocab import (
     Gender,
     PartOfDay,
     PoliceBody,
+    RejectionReason,
     YesNoUnsure,
     category_hint,
     category_label,
@@ -31,6 +32,21 @@ feedback_practice = Table(
     Column("feedback_id", ForeignKey("feedback.id", ondelete="CASCADE"), primary_key=True),
     Column("practice_id", ForeignKey("good_practice.id", ondelete="CASCADE"), primary_key=True),
 )
+
+# Moderators' links from feedback to the municipality's activities (beside `Feedback.activity`, the
+# activity a resident gave feedback on through its QR code).
+feedback_activity = Table(
+    "feedback_activity",
+    Base.metadata,
+    Column("feedback_id", ForeignKey("feedback.id", ondelete="CASCADE"), primary_key=True),
+    Column("activity_id", ForeignKey("activity.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+# The moderators' queue reads the newest first under one filter at a time: each filter column leads
+# an index that ends in the queue's order, so the first page is read from the index, never sorted.
+QUEUE_ORDER = ("received_on", "id")
+QUEUE_FILTERS = ("status", "municipality_id", "category_id", "assigned_to_id", "has_unread", "channel",
+                 "police_body", "treatment", "area_id")
 
 
 class FeedbackCategory(Base):
@@ -63,10 +79,10 @@ class Feedback(Base):
     organisation: Mapped[str] = mapped_column(String(160), default="")
     consent_confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    municipality_id: Mapped[int] = mapped_column(ForeignKey("municipality.id"), index=True)
+    municipality_id: Mapped[int] = mapped_column(ForeignKey("municipality.id"))
     area_id: Mapped[int | None] = mapped_column(ForeignKey("area.id"))
     activity_id: Mapped[int | None] = mapped_column(ForeignKey("activity.id"), index=True)
-    category_id: Mapped[int] = mapped_column(ForeignKey("feedback_category.id"), index=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("feedback_category.id"))
     police_body: Mapped[PoliceBody] = mapped_column(enum_column(PoliceBody))
     occurred_month: Mapped[date] = mapped_column(Date)  # always the 1st of the month
     part_of_day: Mapped[PartOfDay | None] = mapped_column(enum_column(PartOfDay))
@@ -80,13 +96,23 @@ class Feedback(Base):
     wants_answer: Mapped[bool] = mapped_column(Boolean, default=False)
     receipt_hash: Mapped[str | None] = mapped_column(String(128), unique=True)
 
-    status: Mapped[FeedbackStatus] = mapped_column(enum_column(FeedbackStatus), default=FeedbackStatus.RECEIVED, index=True)
-    received_on: Mapped[date] = mapped_column(Date, index=True)  # day only, never the time
+    status: Mapped[FeedbackStatus] = mapped_column(enum_column(FeedbackStatus), default=FeedbackStatus.RECEIVED)
+    received_on: Mapped[date] = mapped_column(Date)  # day only, never the time
     # Moderation: the text as it may be shown beyond moderators (names and details removed).
     redacted_text: Mapped[str | None] = mapped_column(Text)
     is_published: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     published_on: Mapped[date | None] = mapped_column(Date)
     assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    # Moderation. Days only, like the rest of the row: enough for "acknowledged within 7 days".
+    acknowledged_on: Mapped[date | None] = mapped_column(Date)
+    answered_on: Mapped[date | None] = mapped_column(Date)  # the first answer to the resident
+    rejection_reason: Mapped[RejectionReason | None] = mapped_column(enum_column(RejectionReason))
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("feedback.id", ondelete="SET NULL"))
+    has_unread: Mapped[bool] = mapped_column(Boolean, default=False)  # a resident's message nobody has read
+    moderator_note: Mapped[str] = mapped_column(Text, default="")  # moderators only, never shown outside
+    # Shown with the published text: the moderators' answer as it may be read by anyone.
+    public_answer: Mapped[str | None] = mapped_column(Text)
 
     municipality = relationship("Municipality")
     area = relationship("Area")
@@ -94,11 +120,19 @@ class Feedback(Base):
     category: Mapped[FeedbackCategory] = relationship()
     entered_by = relationship("User", foreign_keys=[entered_by_id])
     assigned_to = relationship("User", foreign_keys=[assigned_to_id])
+    duplicate_of = relationship("Feedback", remote_side=[id])
     practices = relationship("GoodPractice", secondary=feedback_practice, order_by="GoodPractice.title")
+    linked_activities = relationship("Activity", secondary=feedback_activity, order_by="Activity.starts_at")
     messages: Mapped[list[FeedbackMessage]] = relationship(
         back_populates="feedback", order_by="FeedbackMessage.id", cascade="all, delete-orphan"
     )
     tag_rows: Mapped[list[FeedbackTag]] = relationship(cascade="all, delete-orphan", order_by="FeedbackTag.tag")
+    kept_spans: Mapped[list[RedactionKept]] = relationship(cascade="all, delete-orphan")
+
+    __table_args__ = (
+        Index("ix_feedback_queue", *QUEUE_ORDER),
+        *(Index(f"ix_feedback_queue_{column}", column, *QUEUE_ORDER) for column in QUEUE_FILTERS),
+    )
 
     @property
     def tags(self) -> list[str]:
@@ -128,3 +162,59 @@ class FeedbackTag(Base):
 
     feedback_id: Mapped[int] = mapped_column(ForeignKey("feedback.id", ondelete="CASCADE"), primary_key=True)
     tag: Mapped[str] = mapped_column(String(48), primary_key=True, index=True)
+
+
+class RedactionKept(Base):
+    """A span the redaction check proposed and a moderator confirmed is not personal data, so it no
+    longer blocks publishing. Only a keyed hash of it is kept, never the words themselves."""
+
+    __tablename__ = "redaction_kept"
+
+    feedback_id: Mapped[int] = mapped_column(ForeignKey("feedback.id", ondelete="CASCADE"), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+# Searching residents' words in the moderators' queue without reading every row: a trigram index
+# answers `LIKE '%words%'` for three characters or more, in any script. PostgreSQL: pg_trgm's GIN
+# index on the column. SQLite: an FTS5 trigram table kept in step with the rows by triggers.
+# Also run by the migration that introduced them.
+TEXT_SEARCH = {
+    "feedback": "text",
+    "rumour_report": "heard_text",
+}
+
+
+def is_schema_object(name: str | None, type_: str, _parents=None) -> bool:
+    """For Alembic: the search tables (and FTS5's own shadow tables) are made by `text_search_ddl`,
+    not by the models, so comparing the models with the database leaves them out."""
+    return not (type_ == "table" and name and any(name.startswith(f"{t}_search") for t in TEXT_SEARCH))
+
+
+def text_search_ddl(dialect: str, table: str) -> list[str]:
+    column = TEXT_SEARCH[table]
+    if dialect == "postgresql":
+        return ["CREATE EXTENSION IF NOT EXISTS pg_trgm",
+                f"CREATE INDEX IF NOT EXISTS ix_{table}_{column}_trgm ON {table} USING gin ({column} gin_trgm_ops)"]
+    if dialect == "sqlite":
+        fts = f"{table}_search"
+        return [
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({column}, content='{table}', content_rowid='id', "
+            "tokenize='trigram')",
+            f"CREATE TRIGGER IF NOT EXISTS {fts}_ai AFTER INSERT ON {table} BEGIN "
+            f"INSERT INTO {fts}(rowid, {column}) VALUES (new.id, new.{column}); END",
+            f"CREATE TRIGGER IF NOT EXISTS {fts}_ad AFTER DELETE ON {table} BEGIN "
+            f"INSERT INTO {fts}({fts}, rowid, {column}) VALUES ('delete', old.id, old.{column}); END",
+            f"CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE OF {column} ON {table} BEGIN "
+            f"INSERT INTO {fts}({fts}, rowid, {column}) VALUES ('delete', old.id, old.{column}); "
+            f"INSERT INTO {fts}(rowid, {column}) VALUES (new.id, new.{column}); END",
+            f"INSERT INTO {fts}({fts}) VALUES ('rebuild')",
+        ]
+    return []
+
+
+def create_text_search(target, connection, **_kw) -> None:
+    for statement in text_search_ddl(connection.dialect.name, target.name):
+        connection.exec_driver_sql(statement)
+
+
+event.listen(Feedback.__table__, "after_create", create_text_search)

@@ -37,8 +37,5 @@ class User(UserMixin, StaffTimestamps, Base):
     def get_id(self) -> str:
         return self.session_token
 
-    def has_role(self, *roles: Role) -> bool:
-        return self.role in roles
-
     def __repr__(self) -> str:
         return f"<User {self.email} {self.role.value}>"

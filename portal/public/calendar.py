@@ -4,14 +4,14 @@ officer marked public, and only its public fields."""
 
 from __future__ import annotations
 
-from datetime import date
 from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 
-from portal.services import calendar as calendar_service
-from portal.services.qr import public_link
+from portal.services import dates, places
+from portal.services.activities import calendar as calendar_service
+from portal.services.activities.posters import public_link
 
 bp = Blueprint("calendar", __name__)
 
@@ -31,7 +31,7 @@ def _host_of(url: str) -> str:
 
 
 def _municipality(slug: str):
-    municipality = calendar_service.find_municipality(slug)
+    municipality = places.municipality_by_slug(slug)
     if municipality is None:
         abort(404)
     return municipality
@@ -39,7 +39,7 @@ def _municipality(slug: str):
 
 @bp.route("/calendar")
 def index():
-    return render_template("calendar/index.html", municipalities=calendar_service.active_municipalities())
+    return render_template("calendar/index.html", municipalities=places.active_municipalities())
 
 
 @bp.route("/calendar/<municipality_slug>")
@@ -49,7 +49,7 @@ def upcoming(municipality_slug: str):
     return render_template(
         "calendar/upcoming.html", municipality=municipality, feed_url=feed_url,
         webcal_url="webcal://" + feed_url.split("://", 1)[-1],
-        activities=calendar_service.upcoming(municipality, date.today()), place_of=calendar_service.place_of,
+        activities=calendar_service.upcoming(municipality, dates.today()), place_of=calendar_service.place_of,
     )
 
 
@@ -58,7 +58,7 @@ def feed(municipality_slug: str):
     municipality = _municipality(municipality_slug)
     page_url = _public_url(".upcoming", municipality_slug=municipality.slug)
     body = calendar_service.feed(
-        municipality, date.today(), host=_host_of(page_url), page_url=page_url,
+        municipality, dates.today(), host=_host_of(page_url), page_url=page_url,
         title=_("Community policing in %(place)s", place=municipality.name),
     )
     return Response(body, mimetype="text/calendar",

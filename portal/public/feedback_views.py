@@ -13,15 +13,16 @@ from __future__ import annotations
 from flask import abort, current_app, render_template, request
 
 from portal.extensions import db, limiter
+from portal.forms import attach_error
 from portal.i18n import select_language
 from portal.public.blueprint import bp
-from portal.public.common import attach_error, public_form_limit
+from portal.public.common import public_form_limit
 from portal.public.forms import FeedbackForm
 from portal.security import keeps_input_on_csrf_error
-from portal.services import feedback as feedback_service
-from portal.services.activities import shown_publicly
-from portal.services.feedback import FeedbackError
-from portal.services.receipts import format_code
+from portal.services import DomainError, dates, places
+from portal.services.activities.log import shown_publicly
+from portal.services.feedback import intake as feedback_service
+from portal.services.feedback.receipts import format_code
 
 
 def prepare_feedback_form(form, activity=None) -> None:
@@ -29,8 +30,8 @@ def prepare_feedback_form(form, activity=None) -> None:
     fixed = activity.municipality if activity is not None else None
     form.set_choices(
         categories=feedback_service.active_categories(),
-        municipalities=[] if fixed is not None else feedback_service.active_municipalities(),
-        months=feedback_service.recent_months(),
+        municipalities=[] if fixed is not None else places.active_municipalities(),
+        months=dates.recent_months(),
         fixed_municipality=fixed,
     )
     if fixed is not None:
@@ -47,7 +48,7 @@ def _feedback_page(activity=None):
             submission = feedback_service.submit_feedback(
                 **form.submission(), language=select_language(), activity=activity
             )
-        except FeedbackError as error:
+        except DomainError as error:
             attach_error(form, error)
         else:
             db.session.commit()

@@ -5,15 +5,15 @@ from __future__ import annotations
 from flask import render_template, request
 
 from portal.extensions import db, limiter
+from portal.forms import attach_error
 from portal.i18n import select_language
 from portal.public.blueprint import bp
-from portal.public.common import attach_error, public_form_limit
+from portal.public.common import public_form_limit
 from portal.public.forms import RumourForm
 from portal.security import keeps_input_on_csrf_error
-from portal.services import feedback as feedback_service
-from portal.services import rumours
-from portal.services.feedback import FeedbackError
-from portal.services.receipts import format_code
+from portal.services import DomainError, places
+from portal.services.feedback import rumour_reports as rumours
+from portal.services.feedback.receipts import format_code
 
 
 @bp.route("/rumours/new", methods=["GET", "POST"])
@@ -21,11 +21,11 @@ from portal.services.receipts import format_code
 @limiter.limit(public_form_limit, methods=["POST"])
 def report_rumour():
     form = RumourForm()
-    form.set_places(feedback_service.active_municipalities())
+    form.set_places(places.active_municipalities())
     if form.validate_on_submit() and form.passes_antispam():
         try:
             submission = rumours.report_rumour(**form.submission(), language=select_language())
-        except FeedbackError as error:
+        except DomainError as error:
             attach_error(form, error)
         else:
             db.session.commit()

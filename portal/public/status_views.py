@@ -12,15 +12,16 @@ from __future__ import annotations
 from flask import g, render_template, request
 
 from portal.extensions import db, limiter
+from portal.forms import attach_error
 from portal.models import Feedback
 from portal.public.blueprint import bp
-from portal.public.common import attach_error, public_form_limit, receipt_guess_limit
+from portal.public.common import public_form_limit, receipt_guess_limit
 from portal.public.forms import WRONG_CODE as NOT_FOUND
 from portal.public.forms import ReceiptForm, ReplyForm
 from portal.security import keeps_input_on_csrf_error
-from portal.services import feedback as feedback_service
-from portal.services import receipts, rumours
-from portal.services.feedback import FeedbackError, ThreadClosedError
+from portal.services import DomainError
+from portal.services.feedback import receipts, thread
+from portal.services.feedback import rumour_reports as rumours
 
 
 def _wrong_code(_response) -> bool:
@@ -50,7 +51,7 @@ def _answer_page(record, digits: str, reply_form=None, *, status: int = 200, sen
             reply_form = ReplyForm(formdata=None, code=code)
         return render_template(
             "public/status_feedback.html", item=record, reply_form=reply_form,
-            can_reply=feedback_service.can_reply(record), sent=sent,
+            can_reply=thread.can_reply(record), sent=sent,
         ), status
     return render_template("public/status_rumour.html", item=record, answer=rumours.published_answer(record)), status
 
@@ -84,8 +85,8 @@ def feedback_reply():
         return _code_page(code_form, 400)
     if form.validate_on_submit():
         try:
-            feedback_service.add_follow_up(found, form.body.data)
-        except (FeedbackError, ThreadClosedError) as error:
+            thread.add_follow_up(found, form.body.data)
+        except DomainError as error:
             attach_error(form, error)
         else:
             db.session.commit()

@@ -227,11 +227,11 @@ def test_the_poster_speaks_the_municipality_language_unless_asked(staff_client):
 def test_the_feedback_count_of_one_activity_hides_small_numbers(staff_client):
     from datetime import date, datetime, timedelta
 
-    from portal.services.activity_overview import month_start
+    from portal.services import dates
 
     c, _officer = staff_client("officer")
     activity = factories.activity(starts_at=datetime.now() - timedelta(days=70))
-    last_month = month_start(date.today(), 1)  # counts are monthly snapshots: received before this month
+    last_month = dates.add_months(date.today(), -1)  # counts are monthly snapshots: received before this month
     for _ in range(4):
         factories.feedback(activity=activity, received_on=last_month)
     db.session.commit()

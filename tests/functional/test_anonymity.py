@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 
 from portal.extensions import db
 from portal.models import Feedback, FeedbackMessage, RumourReport
-from portal.services.feedback import today_utc
+from portal.services import dates
 from tests import factories
 from tests.conftest import csrf_from
 from tests.functional.test_feedback_views import feedback_data, post_form, receipt_from
@@ -96,7 +96,7 @@ def test_the_only_dates_on_resident_rows_are_days(app, client):
     response = post_form(client, "/feedback/new", feedback_data(wants_answer="y"))
     assert response.status_code == 200
     row = db.session.scalar(db.select(Feedback))
-    assert row.received_on == today_utc() and row.occurred_month.day == 1
+    assert row.received_on == dates.today() and row.occurred_month.day == 1
     for model in (Feedback, FeedbackMessage, RumourReport):
         for column in model.__table__.columns:
             assert not isinstance(column.type, DateTime), f"{model.__name__}.{column.name} could hold a time of day"

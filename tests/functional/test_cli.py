@@ -89,9 +89,8 @@ def test_demo_data_adds_rows_in_bulk(runner):
 def test_retention_purge_erases_old_words_only(runner):
     from datetime import date, timedelta
 
-    from tests import factories
-
     from portal.models import FeedbackMessage
+    from tests import factories
 
     old = factories.feedback(text="old words", received_on=date.today() - timedelta(days=800), receipt_hash="x" * 64,
                              redacted_text="old redaction")

@@ -12,8 +12,8 @@ import pytest
 from portal.extensions import db
 from portal.models import Area, Feedback, FeedbackCategory
 from portal.public.antispam import issue_started
-from portal.services.feedback import recent_months, today_utc
-from portal.services.receipts import find_receipt, normalise_code
+from portal.services import dates
+from portal.services.feedback.receipts import find_receipt, normalise_code
 from portal.vocab import Channel, FeedbackStatus, PoliceBody
 from tests import factories
 from tests.conftest import csrf_from
@@ -22,7 +22,7 @@ RECEIPT_RE = re.compile(r'id="receipt-code">([^<]+)<')
 
 
 def this_month() -> str:
-    return recent_months()[0].strftime("%Y-%m")
+    return dates.recent_months()[0].strftime("%Y-%m")
 
 
 def feedback_data(**overrides) -> dict:
@@ -106,7 +106,7 @@ def test_form_is_one_page_with_labelled_fields_hints_and_faces(client):
 
 def test_months_are_named_in_the_resident_language(client):
     html = client.get("/feedback/new?lang=es").get_data(as_text=True)
-    month = recent_months()[0]
+    month = dates.recent_months()[0]
     from babel.dates import format_date
 
     assert format_date(month, "LLLL y", locale="es") in html
@@ -137,8 +137,8 @@ def test_valid_feedback_is_stored_with_coarse_dates_only(client):
     row = db.session.scalar(db.select(Feedback))
     assert row.category.slug == "respect" and row.treatment == 2 and row.police_body == PoliceBody.MUNICIPAL
     assert row.municipality.slug == "fuenlabrada" and row.area.name == "El Naranjo"
-    assert row.occurred_month == recent_months()[0] and row.occurred_month.day == 1
-    assert row.received_on == today_utc()
+    assert row.occurred_month == dates.recent_months()[0] and row.occurred_month.day == 1
+    assert row.received_on == dates.today()
     assert row.channel == Channel.WEB and row.entered_by_id is None and row.language == "en"
     assert row.status == FeedbackStatus.RECEIVED and row.receipt_hash is None and not row.wants_answer
     assert row.text == "They shouted at us in front of the children."
@@ -350,5 +350,5 @@ def test_unknown_activity_code_is_a_404_in_the_resident_language(client):
 
 
 def test_months_offered_cover_two_years(client):
-    months = recent_months(date(2026, 1, 15))
+    months = dates.recent_months(date(2026, 1, 15))
     assert months[0] == date(2026, 1, 1) and months[1] == date(2025, 12, 1) and len(months) == 24

@@ -11,8 +11,8 @@ import pytest
 
 from portal.extensions import db
 from portal.models import Activity, FollowUp
-from portal.services import activities as activity_service
-from portal.services.activities import ActivityError, ActivityInput
+from portal.services.activities import log as activity_service
+from portal.services.activities.log import ActivityError, ActivityInput
 from portal.vocab import ActivityType
 from tests import factories
 from tests.conftest import csrf_from, get_csrf

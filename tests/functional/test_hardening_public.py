@@ -12,7 +12,7 @@ import pytest
 
 from portal.extensions import db
 from portal.models import Area, Feedback, PartnerOrganisation
-from portal.services.receipts import new_code
+from portal.services.feedback.receipts import new_code
 from portal.vocab import ActivityType
 from tests import factories
 from tests.conftest import get_csrf

@@ -7,7 +7,7 @@ import pytest
 
 from portal.extensions import db
 from portal.models import Feedback
-from portal.services.receipts import find_receipt, normalise_code
+from portal.services.feedback.receipts import find_receipt, normalise_code
 from portal.vocab import Channel, FeedbackStatus
 from tests import factories
 from tests.conftest import csrf_from

@@ -7,7 +7,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from portal.extensions import db
-from portal.services.activity_overview import month_start
+from portal.services import dates
 from portal.vocab import ActivityType, FeedbackStatus
 from tests import factories
 from tests.functional.activity_helpers import practice_ids, section, shown_counts
@@ -16,15 +16,15 @@ THRESHOLD = 5
 
 
 def _this_month(day: int = 1, hour: int = 10) -> datetime:
-    return datetime.combine(month_start(date.today()), datetime.min.time()).replace(day=day, hour=hour)
+    return datetime.combine(dates.first_of_month(date.today()), datetime.min.time()).replace(day=day, hour=hour)
 
 
 def _feedback(n, month_back=0, treatment=3, category="respect", municipality="fuenlabrada", **fields):
     """n answers about the month `month_back` months ago, received that month unless said otherwise."""
-    fields.setdefault("received_on", month_start(date.today(), month_back))
+    fields.setdefault("received_on", dates.add_months(date.today(), -month_back))
     for _ in range(n):
         factories.feedback(municipality, category, treatment=treatment,
-                           occurred_month=month_start(date.today(), month_back), **fields)
+                           occurred_month=dates.add_months(date.today(), -month_back), **fields)
 
 
 def _table(html: str, caption: str) -> list[list[int | None]]:
@@ -136,9 +136,9 @@ def test_feedback_counts_in_the_month_it_was_received_not_the_month_it_tells_of(
     c, _officer = staff_client("officer")
     today = date.today()
     for _ in range(6):  # about three months ago, received last month
-        factories.feedback(treatment=2, occurred_month=month_start(today, 3), received_on=month_start(today, 1))
+        factories.feedback(treatment=2, occurred_month=dates.add_months(today, -3), received_on=dates.add_months(today, -1))
     for _ in range(6):  # about last month, received today: not counted yet
-        factories.feedback(treatment=2, occurred_month=month_start(today, 1), received_on=today)
+        factories.feedback(treatment=2, occurred_month=dates.add_months(today, -1), received_on=today)
     db.session.commit()
     html = section(c.get("/activities").get_data(as_text=True), "perception")
     by_month = _table(html, "How people felt treated, by month")
@@ -203,7 +203,7 @@ def test_feedback_received_this_month_changes_nothing_an_officer_sees(staff_clie
 
 
 def test_an_activity_shows_its_feedback_count_only_when_a_month_old(app, staff_client):
-    from portal.services.activity_overview import activity_feedback_count
+    from portal.services.activities.overview import activity_feedback_count
 
     old = factories.activity(starts_at=_this_month(1) - timedelta(days=45))
     new = factories.activity(starts_at=_this_month(1))
@@ -213,4 +213,4 @@ def test_an_activity_shows_its_feedback_count_only_when_a_month_old(app, staff_c
     db.session.commit()
     assert activity_feedback_count(old, THRESHOLD, date.today()).count == 6  # today's 3 are not counted yet
     young = activity_feedback_count(new, THRESHOLD, date.today())
-    assert not young.ready and young.count is None and young.shown_from == month_start(date.today(), -2)
+    assert not young.ready and young.count is None and young.shown_from == dates.add_months(date.today(), 2)

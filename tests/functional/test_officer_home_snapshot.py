@@ -11,8 +11,8 @@ from babel.dates import format_date
 
 from portal.extensions import db
 from portal.models import Feedback
-from portal.services.activity_overview import month_start, perception
-from portal.services.feedback import today_utc
+from portal.services import dates
+from portal.services.activities.overview import perception
 from tests import factories
 from tests.functional.activity_helpers import section, shown_counts
 from tests.functional.test_feedback_views import feedback_data, post_form
@@ -32,7 +32,7 @@ def _received(activity) -> int:
 
 
 def _two_months_ago() -> datetime:
-    return datetime.combine(month_start(date.today(), 2), datetime.min.time()).replace(hour=17)
+    return datetime.combine(dates.add_months(date.today(), -2), datetime.min.time()).replace(hour=17)
 
 
 def test_four_fake_answers_then_a_real_one_today_change_nothing_an_officer_sees(client, staff_client):
@@ -54,15 +54,15 @@ def test_four_fake_answers_then_a_real_one_today_change_nothing_an_officer_sees(
 def test_feedback_received_in_a_finished_month_shows_once_above_the_threshold(staff_client):
     c, _officer = staff_client("officer")
     activity = factories.activity(starts_at=_two_months_ago())
-    last_month = month_start(date.today(), 1) + timedelta(days=3)
+    last_month = dates.add_months(date.today(), -1) + timedelta(days=3)
     for _ in range(4):
-        factories.feedback(activity=activity, treatment=2, received_on=last_month, occurred_month=month_start(last_month))
+        factories.feedback(activity=activity, treatment=2, received_on=last_month, occurred_month=dates.first_of_month(last_month))
     db.session.commit()
     home, page = _what_an_officer_sees(c, activity)
     assert not [n for n in shown_counts(home) if 0 < n < THRESHOLD] and 'class="suppressed"' in home
     assert "Fewer than 5 so far" in page
 
-    factories.feedback(activity=activity, treatment=2, received_on=last_month, occurred_month=month_start(last_month))
+    factories.feedback(activity=activity, treatment=2, received_on=last_month, occurred_month=dates.first_of_month(last_month))
     db.session.commit()
     home, page = _what_an_officer_sees(c, activity)
     assert 'class="suppressed"' not in home and 5 in shown_counts(home)
@@ -76,7 +76,7 @@ def test_the_pages_say_that_only_finished_months_count(staff_client):
     home, page = _what_an_officer_sees(c, activity)
     for html in (home, page):
         assert "Finished months only: new feedback is added when the month is over." in html
-    last = format_date(month_start(date.today(), 1), "LLLL y", locale="en")
+    last = format_date(dates.add_months(date.today(), -1), "LLLL y", locale="en")
     assert f"to {last}." in home
 
 
@@ -84,12 +84,12 @@ def test_a_young_activity_says_when_its_count_will_be_shown(staff_client):
     """Feedback on an activity is shown once a whole calendar month has passed after it, so the
     first count already covers a full month of answers."""
     c, _officer = staff_client("officer")
-    activity = factories.activity(starts_at=datetime.combine(month_start(date.today(), 1), datetime.min.time()))
+    activity = factories.activity(starts_at=datetime.combine(dates.add_months(date.today(), -1), datetime.min.time()))
     for _ in range(8):
-        factories.feedback(activity=activity, received_on=month_start(date.today(), 1))
+        factories.feedback(activity=activity, received_on=dates.add_months(date.today(), -1))
     db.session.commit()
     page = section(c.get(f"/activities/{activity.id}").get_data(as_text=True), "feedback")
-    shown_from = format_date(month_start(date.today(), -1), "medium", locale="en")
+    shown_from = format_date(dates.add_months(date.today(), 1), "medium", locale="en")
     assert f"Shown from {shown_from}, when a full month has passed since the activity." in page
     assert "<dd>8</dd>" not in page
 
@@ -98,8 +98,8 @@ def test_a_clock_ahead_of_the_server_does_not_open_the_current_month(app):
     """`received_on` is the server's (UTC) day; a caller's 'today' in the next month cannot make
     this month's answers count early."""
     for _ in range(6):
-        factories.feedback(treatment=5, received_on=today_utc())
+        factories.feedback(treatment=5, received_on=dates.today())
     db.session.commit()
-    ahead = month_start(today_utc(), -1) + timedelta(days=2)
+    ahead = dates.add_months(dates.today(), 1) + timedelta(days=2)
     seen = perception(None, ahead, THRESHOLD)
-    assert seen.until == month_start(today_utc()) and seen.by_month.total == 0
+    assert seen.until == dates.first_of_month(dates.today()) and seen.by_month.total == 0

@@ -7,8 +7,8 @@ import pytest
 
 from portal.extensions import db
 from portal.models import Feedback, FeedbackMessage, Rumour, RumourReport
-from portal.services.feedback import today_utc
-from portal.services.receipts import hash_code, new_code
+from portal.services import dates
+from portal.services.feedback.receipts import hash_code, new_code
 from portal.vocab import FeedbackStatus, RumourSpread, RumourTarget
 from tests import factories
 from tests.conftest import csrf_from, get_csrf
@@ -29,7 +29,7 @@ def answered(app, make_user):
     moderator = make_user("moderator")
     row = factories.feedback(status=FeedbackStatus.ANSWERED, text="They stopped me twice this week.")
     row.messages.append(FeedbackMessage(from_resident=False, author_id=moderator.id,
-                                        body="Thank you.\nWe raised it with the police.", created_on=today_utc()))
+                                        body="Thank you.\nWe raised it with the police.", created_on=dates.today()))
     return row, with_code(row)
 
 
@@ -96,7 +96,7 @@ def test_a_follow_up_is_added_dated_today_and_goes_back_to_review(client, answer
     assert '<strong id="status">Being reviewed</strong>' in html
     db.session.expire_all()
     message = db.session.scalar(db.select(FeedbackMessage).filter_by(from_resident=True))
-    assert message.feedback_id == row.id and message.created_on == today_utc() and message.author_id is None
+    assert message.feedback_id == row.id and message.created_on == dates.today() and message.author_id is None
     assert db.session.get(Feedback, row.id).status == FeedbackStatus.IN_REVIEW
     # Sending the same words again (a reloaded page) adds nothing.
     assert reply(client, html, "The same officer came back yesterday.").status_code == 200
@@ -189,7 +189,7 @@ def test_wrong_codes_are_rate_limited_but_right_ones_do_not_count(app_factory):
 
 def test_a_rumour_code_shows_the_report_and_the_published_answer(client):
     report = RumourReport(municipality=factories.municipality(), heard_text="They say...", about=RumourTarget.ROMA,
-                          where=RumourSpread.SCHOOL, language="en", received_on=today_utc(),
+                          where=RumourSpread.SCHOOL, language="en", received_on=dates.today(),
                           status=FeedbackStatus.ANSWERED)
     report.rumour = Rumour(title="Roma families get more benefits", summary="Benefits follow the same rules for everyone.",
                            counter_data="Local figures show no difference.", is_published=True)

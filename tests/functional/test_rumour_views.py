@@ -9,8 +9,8 @@ import pytest
 from portal.extensions import db
 from portal.models import RumourReport
 from portal.public.antispam import issue_started
-from portal.services.feedback import today_utc
-from portal.services.receipts import find_receipt, normalise_code
+from portal.services import dates
+from portal.services.feedback.receipts import find_receipt, normalise_code
 from portal.vocab import Channel, FeedbackStatus, RumourSpread, RumourTarget
 from tests.functional.test_feedback_views import area_id, count, post_form, receipt_from
 
@@ -54,7 +54,7 @@ def test_a_rumour_report_is_stored_with_the_day_only(client):
     report = db.session.scalar(db.select(RumourReport))
     assert report.municipality.slug == "lisboa" and report.area.name == "Marvila"
     assert report.about == RumourTarget.ROMA and report.where == RumourSpread.SCHOOL
-    assert report.received_on == today_utc() and report.channel == Channel.WEB and report.language == "en"
+    assert report.received_on == dates.today() and report.channel == Channel.WEB and report.language == "en"
     assert report.status == FeedbackStatus.RECEIVED and report.receipt_hash is None
 
 

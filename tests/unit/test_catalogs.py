@@ -1,7 +1,6 @@
 """Every public page in every public language, and every staff page in every staff language, is
 fully translated: no message missing, none fuzzy, placeholders intact."""
 
-import contextvars
 import re
 
 import pytest

@@ -1,6 +1,8 @@
 import os
 import stat
 
+import pytest
+
 from portal import create_app
 from portal.config import env_overrides, instance_defaults
 from portal.extensions import db
@@ -45,10 +47,12 @@ def test_factory_without_config_uses_environment_and_instance(tmp_path, monkeypa
     assert app.config["SECRET_KEY"] == (tmp_path / "instance" / "secret_key").read_text().strip()
 
 
-def test_sqlite_connections_use_wal_and_a_busy_timeout(app, backend):
+def test_sqlite_connections_use_wal_a_busy_timeout_and_secure_delete(app, backend):
     if backend != "sqlite":
-        return
+        pytest.skip("SQLite connection settings; PostgreSQL has none of these")
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        # Purged residents' words are overwritten on disk, not left in free pages.
+        assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1

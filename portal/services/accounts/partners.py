@@ -16,7 +16,7 @@ from sqlalchemy.orm import selectinload
 
 from portal.extensions import db
 from portal.models import Municipality, PartnerOrganisation, User
-from portal.services import DomainError
+from portal.services import DomainError, places
 from portal.services.audit import record
 from portal.vocab import PartnerKind
 
@@ -37,10 +37,7 @@ _HOST = re.compile(r"[\w-]+(\.[\w-]+)+")
 
 
 class PartnerError(DomainError):
-    def __init__(self, field: str | None, message):
-        super().__init__(message)
-        self.field = field
-        self.message = message
+    """A partner organisation's details broke a rule."""
 
 
 @dataclass
@@ -81,12 +78,6 @@ def help_directory(municipality: Municipality | None = None) -> HelpDirectory:
     return directory
 
 
-def municipality_by_slug(slug: str | None) -> Municipality | None:
-    if not slug:
-        return None
-    return db.session.scalar(db.select(Municipality).filter_by(slug=slug, is_active=True))
-
-
 # --- admin ----------------------------------------------------------------------------------------------
 
 
@@ -125,30 +116,30 @@ def _clean(values: dict) -> dict:
     for name, limit in TEXT_FIELDS.items():
         value = (values.get(name) or "").strip()
         if len(value) > limit:
-            raise PartnerError(name, _l("Please write at most %(max)d characters.", max=limit))
+            raise PartnerError(_l("Please write at most %(max)d characters.", max=limit), name)
         out[name] = value
     if not out["name"]:
-        raise PartnerError("name", _l("Enter the name of the organisation."))
+        raise PartnerError(_l("Enter the name of the organisation."), "name")
     if out["email"] and not _EMAIL.match(out["email"]):
-        raise PartnerError("email", _l("Enter an e-mail address like name@example.org."))
+        raise PartnerError(_l("Enter an e-mail address like name@example.org."), "email")
     if out["website"]:
         if "://" not in out["website"]:
             out["website"] = "https://" + out["website"]
         if not _is_web_address(out["website"]):
-            raise PartnerError("website", _l("Enter a web address like https://example.org."))
+            raise PartnerError(_l("Enter a web address like https://example.org."), "website")
     if not (out["phone"] or out["email"] or out["website"] or out["address"]):
-        raise PartnerError("phone", _l("Give at least one way to reach them: phone, e-mail, website or address."))
+        raise PartnerError(_l("Give at least one way to reach them: phone, e-mail, website or address."), "phone")
     try:
         out["kind"] = PartnerKind(values.get("kind"))
     except ValueError:
-        raise PartnerError("kind", _l("Choose a kind of organisation from the list.")) from None
+        raise PartnerError(_l("Choose a kind of organisation from the list."), "kind") from None
     slug = values.get("municipality") or ""
     if slug in ("", EVERYWHERE):
         out["municipality_id"] = None
     else:
-        place = db.session.scalar(db.select(Municipality).filter_by(slug=slug))
+        place = places.municipality_by_slug(slug, active_only=False)
         if place is None:
-            raise PartnerError("municipality", _l("Choose a municipality from the list."))
+            raise PartnerError(_l("Choose a municipality from the list."), "municipality")
         out["municipality_id"] = place.id
     return out
 

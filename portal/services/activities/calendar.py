@@ -11,7 +11,7 @@ at 17:00 whatever the reader's calendar time zone.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event
 from sqlalchemy import select
@@ -19,20 +19,11 @@ from sqlalchemy.orm import joinedload
 
 from portal.extensions import db
 from portal.models import Activity, Municipality
-from portal.services.activities import SENSITIVE_TYPES
+from portal.services.activities.log import SENSITIVE_TYPES
 from portal.vocab import ActivityFormat
 
 FEED_DAYS_BACK = 90
 FEED_LIMIT = 500
-
-
-def find_municipality(slug: str) -> Municipality | None:
-    """An active municipality by its slug (None for unknown or retired ones)."""
-    return db.session.scalar(select(Municipality).filter_by(slug=slug, is_active=True))
-
-
-def active_municipalities() -> list[Municipality]:
-    return list(db.session.scalars(select(Municipality).filter_by(is_active=True).order_by(Municipality.name)))
 
 
 def public_activities(municipality: Municipality, since: datetime, limit: int = FEED_LIMIT) -> list[Activity]:
@@ -56,8 +47,8 @@ def place_of(activity: Activity, municipality: Municipality) -> str:
 
 
 def _utc(value: datetime | None) -> datetime:
-    value = value or datetime.now(timezone.utc)
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+    value = value or datetime.now(UTC)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def feed(municipality: Municipality, today: date, host: str, page_url: str, title: str) -> bytes:

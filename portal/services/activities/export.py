@@ -19,8 +19,8 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from portal.extensions import db
 from portal.models import Activity, FeedbackCategory
-from portal.services.activities import ActivityFilters, activity_query, open_follow_up_count, scope_of
-from portal.services.activity_audit import show
+from portal.services.activities.history import show
+from portal.services.activities.log import ActivityFilters, activity_query, open_follow_up_count, scope_of
 from portal.services.audit import record
 from portal.vocab import ActivityFormat, ActivityType
 

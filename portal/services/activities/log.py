@@ -16,10 +16,10 @@ from sqlalchemy import exists, or_, select
 from portal.extensions import db
 from portal.models import Activity, Area, FeedbackCategory, FollowUp, GoodPractice, Municipality
 from portal.permissions import can_manage_municipality
-from portal.services import DomainError
-from portal.services.activity_audit import SIMPLE_FIELDS, TEXT_FIELDS, diff, follow_up_line, short, show, snapshot
+from portal.services import DomainError, dates
+from portal.services.activities.codes import new_activity_code
+from portal.services.activities.history import SIMPLE_FIELDS, TEXT_FIELDS, diff, follow_up_line, short, show, snapshot
 from portal.services.audit import record
-from portal.services.codes import new_activity_code
 from portal.vocab import ActivityFormat, ActivityType, FollowUpStatus, Role
 
 OPEN_STATUSES = (FollowUpStatus.OPEN, FollowUpStatus.IN_PROGRESS)
@@ -49,12 +49,7 @@ def private_type_message():
 
 
 class ActivityError(DomainError):
-    """A rule about activities was broken. `field` names the form field the message belongs to."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+    """A rule about activities was broken."""
 
 
 class OutOfScopeError(ActivityError):
@@ -107,7 +102,7 @@ def unique_feedback_code(generate=new_activity_code, attempts: int = 20) -> str:
         code = generate()
         if db.session.scalar(select(Activity.id).filter_by(feedback_code=code)) is None:
             return code
-    raise CodeExhaustedError("no free activity code")
+    raise CodeExhaustedError(_l("No free feedback code was found. Please try again."))
 
 
 def log_activity(actor, data: ActivityInput, follow_ups: list[FollowUpInput] = ()) -> Activity:
@@ -158,7 +153,7 @@ def update_follow_up(actor, item: FollowUp, data: FollowUpInput, today: date | N
     item.responsible = (data.responsible or "").strip()[:160]
     item.due_on = data.due_on
     if data.status == FollowUpStatus.DONE and item.status != FollowUpStatus.DONE:
-        item.completed_on = today or date.today()
+        item.completed_on = today or dates.today()
     elif data.status != FollowUpStatus.DONE:
         item.completed_on = None
     item.status = data.status
@@ -265,7 +260,7 @@ def _new_follow_up(data: FollowUpInput) -> FollowUp:
     return FollowUp(
         description=_required_text(data.description, "description", 2000),
         responsible=(data.responsible or "").strip()[:160], due_on=data.due_on, status=data.status,
-        completed_on=date.today() if data.status == FollowUpStatus.DONE else None,
+        completed_on=dates.today() if data.status == FollowUpStatus.DONE else None,
     )
 
 

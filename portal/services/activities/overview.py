@@ -1,7 +1,7 @@
 """The officers' home: this month's work, open follow-ups, and how residents see policing.
 
 Residents' feedback appears here only as aggregates, with every small count hidden
-(`portal.services.stats`), plus the items a moderator chose to publish in redacted form. An
+(`portal.services.statistics.suppression`), plus the items a moderator chose to publish in redacted form. An
 officer never sees a resident's own words.
 
 Feedback is counted by the month it was received (`Feedback.received_on`, set by the server, so a
@@ -20,18 +20,12 @@ from sqlalchemy.orm import joinedload
 
 from portal.extensions import db
 from portal.models import Activity, Feedback, FeedbackCategory, FollowUp, GoodPractice, activity_practice
-from portal.services.activities import OPEN_STATUSES
-from portal.services.feedback import today_utc
-from portal.services.stats import Breakdown, Table, suppress_table_and_breakdown
+from portal.services import dates
+from portal.services.activities.log import OPEN_STATUSES
+from portal.services.statistics.suppression import Breakdown, Table, suppress_table_and_breakdown
 from portal.vocab import ActivityType, FeedbackStatus, Treatment
 
 PERCEPTION_MONTHS = 12
-
-
-def month_start(day: date, back: int = 0) -> date:
-    """The 1st of the month `back` months before `day`'s month."""
-    index = day.year * 12 + day.month - 1 - back
-    return date(index // 12, index % 12 + 1, 1)
 
 
 def _in_scope(query, column, municipality_id: int | None):
@@ -51,8 +45,8 @@ class MonthSummary:
 
 def month_summary(municipality_id: int | None, today: date) -> MonthSummary:
     """Activities that start this month, by type, and the good practices they applied."""
-    start = datetime.combine(month_start(today), datetime.min.time())
-    end = datetime.combine(month_start(today, -1), datetime.min.time())
+    start = datetime.combine(dates.first_of_month(today), datetime.min.time())
+    end = datetime.combine(dates.add_months(today, 1), datetime.min.time())
     in_month = (Activity.starts_at >= start, Activity.starts_at < end)
     rows = db.session.execute(_in_scope(
         select(Activity.type, func.count(Activity.id), func.coalesce(func.sum(Activity.participants_count), 0))
@@ -68,7 +62,7 @@ def month_summary(municipality_id: int | None, today: date) -> MonthSummary:
         .join(Activity, Activity.id == activity_practice.c.activity_id)
         .where(*in_month).group_by(GoodPractice.id).order_by(func.count(Activity.id).desc(), GoodPractice.title),
         Activity.municipality_id, municipality_id))
-    return MonthSummary(month=month_start(today), by_type=by_type, total=sum(counts.values()),
+    return MonthSummary(month=dates.first_of_month(today), by_type=by_type, total=sum(counts.values()),
                         participants=participants, practices=[(p, n) for p, n in practice_rows])
 
 
@@ -121,20 +115,20 @@ class Perception:
 
     @property
     def last_month(self) -> date:
-        return month_start(self.until, 1)
+        return dates.add_months(self.until, -1)
 
 
 def counted_until(today: date) -> date:
     """The 1st of the current month: feedback received from then on is not counted yet. The
     caller's day is never later than the server's own (UTC) day, the one `received_on` is set by."""
-    return month_start(min(today, today_utc()))
+    return dates.first_of_month(min(today, dates.today()))
 
 
 def perception(municipality_id: int | None, today: date, threshold: int, published_limit: int = 5) -> Perception:
     """Feedback received in the last twelve finished months, rejected reports left out."""
     until = counted_until(today)
-    since = month_start(until, PERCEPTION_MONTHS)
-    months = [month_start(until, back) for back in range(PERCEPTION_MONTHS, 0, -1)]
+    since = dates.add_months(until, -PERCEPTION_MONTHS)
+    months = [dates.add_months(until, -back) for back in range(PERCEPTION_MONTHS, 0, -1)]
     counted = (Feedback.received_on >= since, Feedback.received_on < until,
                Feedback.treatment.between(1, 5), Feedback.status != FeedbackStatus.REJECTED)
 
@@ -143,7 +137,7 @@ def perception(municipality_id: int | None, today: date, threshold: int, publish
         select(Feedback.received_on, Feedback.treatment, func.count(Feedback.id)).where(*counted)
         .group_by(Feedback.received_on, Feedback.treatment), Feedback.municipality_id, municipality_id))
     for day, level, n in rows:
-        grid[(month_start(day), int(level))] += n
+        grid[(dates.first_of_month(day), int(level))] += n
     cells = [[grid[(m, level)] for level in range(1, 6)] for m in months]
 
     per_category = dict(db.session.execute(_in_scope(
@@ -184,7 +178,7 @@ class ActivityFeedbackCount:
 
     @property
     def last_month(self) -> date:
-        return month_start(self.until, 1)
+        return dates.add_months(self.until, -1)
 
 
 def activity_feedback_count(activity: Activity, threshold: int, today: date | None = None) -> ActivityFeedbackCount:
@@ -192,8 +186,8 @@ def activity_feedback_count(activity: Activity, threshold: int, today: date | No
     calendar month has passed after the activity: a count never moves while the officer watches,
     and the first one already covers a full month. Below `threshold` it is hidden (zero included,
     so that 'nobody' and 'one person' look the same)."""
-    until = counted_until(today or today_utc())
-    shown_from = month_start(activity.ends_at.date(), -2)
+    until = counted_until(today or dates.today())
+    shown_from = dates.add_months(activity.ends_at.date(), 2)
     count = None
     if until >= shown_from:
         n = db.session.scalar(select(func.count(Feedback.id)).where(

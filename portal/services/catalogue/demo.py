@@ -4,7 +4,7 @@ for `demo-data` (benchmarks). Deterministic for a given seed."""
 from __future__ import annotations
 
 import random
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, insert
 
@@ -19,8 +19,9 @@ from portal.models import (
     PartnerOrganisation,
     RumourReport,
 )
-from portal.services.activities import SENSITIVE_TYPES
-from portal.services.codes import new_activity_code
+from portal.services import dates
+from portal.services.activities.codes import new_activity_code
+from portal.services.activities.log import SENSITIVE_TYPES
 from portal.vocab import (
     ActivityFormat,
     ActivityType,
@@ -86,18 +87,10 @@ PARTNERS = [
 ]
 
 
-def _months_back(today: date, n: int) -> date:
-    year, month = today.year, today.month - n
-    while month <= 0:
-        month += 12
-        year -= 1
-    return date(year, month, 1)
-
-
 def seed_demo(rng_seed: int = 2022) -> dict[str, int]:
     """Demo partners, activities, feedback and rumour reports, once per municipality."""
     rng = random.Random(rng_seed)
-    today = date.today()
+    today = dates.today()
     practices = {p.slug: p for p in db.session.scalars(db.select(GoodPractice))}
     categories = list(db.session.scalars(db.select(FeedbackCategory).order_by(FeedbackCategory.sort_order)))
     by_slug = {c.slug: c for c in categories}
@@ -150,7 +143,7 @@ def seed_demo(rng_seed: int = 2022) -> dict[str, int]:
             feedback = Feedback(
                 channel=Channel.WEB, municipality=municipality, area=rng.choice(municipality.areas + [None]),
                 activity=activity, category=category, police_body=rng.choice(list(PoliceBody)),
-                occurred_month=_months_back(today, rng.randint(0, 8)), part_of_day=rng.choice(list(PartOfDay) + [None]),
+                occurred_month=dates.add_months(today, -rng.randint(0, 8)), part_of_day=rng.choice(list(PartOfDay) + [None]),
                 treatment=treatment, text=rng.choice(FEEDBACK_TEXTS.get(slug, [""])),
                 reported_elsewhere=rng.choice(list(YesNoUnsure) + [None]), gender=rng.choice(list(Gender) + [None, None]),
                 age_band=rng.choice(list(AgeBand) + [None]), language=municipality.default_language,
@@ -175,7 +168,7 @@ def seed_demo(rng_seed: int = 2022) -> dict[str, int]:
 def bulk_demo_data(feedback: int, activities: int, rng_seed: int = 1) -> dict[str, int]:
     """Synthetic rows in bulk (executemany in batches) for load tests: a million feedback rows in minutes."""
     rng = random.Random(rng_seed)
-    today = date.today()
+    today = dates.today()
     municipalities = list(db.session.scalars(db.select(Municipality)))
     if not municipalities:
         raise ValueError("run `seed` first: there is no municipality")
@@ -210,7 +203,7 @@ def bulk_demo_data(feedback: int, activities: int, rng_seed: int = 1) -> dict[st
             rows.append({
                 "channel": Channel.WEB, "municipality_id": m.id, "area_id": rng.choice(areas[m.id]),
                 "category_id": rng.choice(category_ids), "police_body": rng.choice(list(PoliceBody)),
-                "occurred_month": _months_back(today, rng.randint(0, 23)), "treatment": rng.randint(1, 5),
+                "occurred_month": dates.add_months(today, -rng.randint(0, 23)), "treatment": rng.randint(1, 5),
                 "text": "", "language": "en", "wants_answer": False, "status": FeedbackStatus.RECEIVED,
                 "received_on": today - timedelta(days=rng.randint(0, 720)), "is_published": False,
                 "organisation": "", "consent_confirmed": False,

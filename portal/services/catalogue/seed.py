@@ -8,7 +8,7 @@ import unicodedata
 
 from portal.extensions import db
 from portal.models import Area, FeedbackCategory, GoodPractice, Municipality
-from portal.services.catalogue_data import MUNICIPALITIES, PRACTICES
+from portal.services.catalogue.data import MUNICIPALITIES, PRACTICES
 from portal.vocab import CATEGORIES
 
 
@@ -79,7 +79,3 @@ def seed_all() -> dict[str, int]:
         "practices": seed_practices(),
         "municipalities": seed_municipalities(),
     }
-
-
-def list_municipalities() -> list[Municipality]:
-    return list(db.session.scalars(db.select(Municipality).order_by(Municipality.slug)))

@@ -1,4 +1,4 @@
-"""Resident feedback: what the form offers, taking a submission, and the receipt-code thread.
+"""Resident feedback: what the form offers and taking a submission (the thread is in `thread.py`).
 
 Nothing here sees a request. A submission carries only what the resident chose or wrote, the
 language of the form and the day it arrived; no address, browser, cookie or time of day ever
@@ -13,37 +13,24 @@ resident they had just met.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
 from portal.extensions import db
-from portal.models import Activity, Area, Feedback, FeedbackCategory, FeedbackMessage, Municipality, User
-from portal.services import DomainError
-from portal.services.codes import normalise_activity_code
-from portal.services.receipts import issue_receipt
+from portal.models import Activity, Feedback, FeedbackCategory, Municipality, User
+from portal.services import DomainError, dates, places
+from portal.services.activities.codes import normalise_activity_code
+from portal.services.feedback.receipts import issue_receipt
 from portal.vocab import AgeBand, Channel, FeedbackStatus, Gender, PartOfDay, PoliceBody, YesNoUnsure
 
 TEXT_MAX = 2000
-MESSAGE_MAX = 2000
-MONTHS_BACK = 24
-MAX_RESIDENT_MESSAGES = 20
-OPEN_STATUSES = (FeedbackStatus.RECEIVED, FeedbackStatus.IN_REVIEW, FeedbackStatus.ANSWERED)
 ASSISTED_CHANNELS = tuple(c for c in Channel if c != Channel.WEB)
 
 
 class FeedbackError(DomainError):
-    """A submission broke a rule. `field` names the form field the message belongs next to."""
-
-    def __init__(self, field: str | None, message):
-        super().__init__(message)
-        self.field = field
-        self.message = message
-
-
-class ThreadClosedError(DomainError):
-    pass
+    """A submission or a resident's message broke a rule."""
 
 
 @dataclass(frozen=True)
@@ -54,26 +41,6 @@ class Submission:
     receipt_code: str | None
 
 
-def today_utc() -> date:
-    return datetime.now(timezone.utc).date()
-
-
-def first_of_month(day: date) -> date:
-    return day.replace(day=1)
-
-
-def recent_months(today: date | None = None, count: int = MONTHS_BACK) -> list[date]:
-    """The first day of this month and of the `count - 1` months before it, newest first."""
-    year, month = (today or today_utc()).year, (today or today_utc()).month
-    months = []
-    for _ in range(count):
-        months.append(date(year, month, 1))
-        month -= 1
-        if month == 0:
-            year, month = year - 1, 12
-    return months
-
-
 # --- what the form offers -------------------------------------------------------------------------
 
 
@@ -81,15 +48,6 @@ def active_categories() -> list[FeedbackCategory]:
     return list(
         db.session.scalars(
             db.select(FeedbackCategory).filter_by(is_active=True).order_by(FeedbackCategory.sort_order, FeedbackCategory.id)
-        )
-    )
-
-
-def active_municipalities() -> list[Municipality]:
-    """Active municipalities by name, their areas loaded (the form lists both)."""
-    return list(
-        db.session.scalars(
-            db.select(Municipality).filter_by(is_active=True).options(selectinload(Municipality.areas)).order_by(Municipality.name)
         )
     )
 
@@ -108,31 +66,22 @@ def find_activity(code: str) -> Activity | None:
 
 
 def _municipality(slug: str | None) -> Municipality:
-    municipality = db.session.scalar(db.select(Municipality).filter_by(slug=slug or "", is_active=True))
+    municipality = places.municipality_by_slug(slug)
     if municipality is None:
-        raise FeedbackError("municipality", _l("Choose a town from the list."))
+        raise FeedbackError(_l("Choose a town from the list."), "municipality")
     return municipality
-
-
-def area_in_municipality(municipality: Municipality, area_id: int | None) -> Area | None:
-    if area_id is None:
-        return None
-    area = db.session.get(Area, area_id)
-    if area is None or area.municipality_id != municipality.id:
-        raise FeedbackError("area", _l("This neighbourhood is not in the town you chose."))
-    return area
 
 
 def _category(slug: str | None) -> FeedbackCategory:
     category = db.session.scalar(db.select(FeedbackCategory).filter_by(slug=slug or "", is_active=True))
     if category is None:
-        raise FeedbackError("category", _l("Choose what it was about."))
+        raise FeedbackError(_l("Choose what it was about."), "category")
     return category
 
 
 def _month(value: date | None, today: date) -> date:
-    if value is None or value.day != 1 or value not in recent_months(today):
-        raise FeedbackError("occurred_month", _l("Choose a month from the list."))
+    if value is None or value.day != 1 or value not in dates.recent_months(today):
+        raise FeedbackError(_l("Choose a month from the list."), "occurred_month")
     return value
 
 
@@ -159,24 +108,24 @@ def submit_feedback(
 ) -> Submission:
     """Check and add one feedback row (flushed, not committed). With `wants_answer`, a receipt code
     is issued and returned; only its hash is stored."""
-    today = today or today_utc()
+    today = today or dates.today()
     if activity is not None:
         place = activity.municipality
     else:
         place = _municipality(municipality)
-    area = area_in_municipality(place, area_id)
+    area = places.area_in_municipality(place, area_id)
     if treatment not in range(1, 6):
-        raise FeedbackError("treatment", _l("Choose how you were treated."))
+        raise FeedbackError(_l("Choose how you were treated."), "treatment")
     text = (text or "").strip()
     if len(text) > TEXT_MAX:
-        raise FeedbackError("text", _l("Please write at most %(max)d characters.", max=TEXT_MAX))
+        raise FeedbackError(_l("Please write at most %(max)d characters.", max=TEXT_MAX), "text")
     if entered_by is None and channel != Channel.WEB:
-        raise FeedbackError("channel", _l("Only a mediator can enter feedback given in another way."))
+        raise FeedbackError(_l("Only a mediator can enter feedback given in another way."), "channel")
     if entered_by is not None:
         if channel not in ASSISTED_CHANNELS:
-            raise FeedbackError("channel", _l("Choose how the resident gave this feedback."))
+            raise FeedbackError(_l("Choose how the resident gave this feedback."), "channel")
         if not consent_confirmed:
-            raise FeedbackError("consent", _l("Confirm that the resident agreed."))
+            raise FeedbackError(_l("Confirm that the resident agreed."), "consent")
 
     row = Feedback(
         channel=channel,
@@ -206,40 +155,6 @@ def submit_feedback(
     db.session.add(row)
     db.session.flush()
     return Submission(row, code)
-
-
-# --- the thread behind a receipt code ------------------------------------------------------------
-
-
-def can_reply(feedback: Feedback) -> bool:
-    return feedback.status in OPEN_STATUSES and resident_message_count(feedback) < MAX_RESIDENT_MESSAGES
-
-
-def resident_message_count(feedback: Feedback) -> int:
-    return sum(1 for m in feedback.messages if m.from_resident)
-
-
-def add_follow_up(feedback: Feedback, body: str, *, today: date | None = None) -> FeedbackMessage | None:
-    """A resident's follow-up message. Sending the same words twice (a reloaded page) adds nothing.
-    A message after an answer puts the feedback back in review, so moderators see it."""
-    body = (body or "").strip()
-    if not body:
-        raise FeedbackError("body", _l("Write your message."))
-    if len(body) > MESSAGE_MAX:
-        raise FeedbackError("body", _l("Please write at most %(max)d characters.", max=MESSAGE_MAX))
-    if feedback.status not in OPEN_STATUSES:
-        raise ThreadClosedError(_l("This feedback is closed. You can send new feedback instead."))
-    if resident_message_count(feedback) >= MAX_RESIDENT_MESSAGES:
-        raise ThreadClosedError(_l("You cannot add more messages here. You can send new feedback instead."))
-    last = feedback.messages[-1] if feedback.messages else None
-    if last is not None and last.from_resident and last.body == body:
-        return None
-    message = FeedbackMessage(from_resident=True, body=body, created_on=today or today_utc())
-    feedback.messages.append(message)
-    if feedback.status == FeedbackStatus.ANSWERED:
-        feedback.status = FeedbackStatus.IN_REVIEW
-    db.session.flush()
-    return message
 
 
 # --- mediators ----------------------------------------------------------------------------------------

@@ -11,19 +11,12 @@ from sqlalchemy import delete, or_, select, update
 
 from portal.extensions import db
 from portal.models import Feedback, FeedbackMessage, RumourReport
+from portal.services import dates
 from portal.services.audit import record
 
 
-def cutoff_for(today: date, months: int) -> date:
-    year, month = today.year, today.month - months
-    while month <= 0:
-        month += 12
-        year -= 1
-    return date(year, month, min(today.day, 28))
-
-
 def purge(months: int, *, today: date | None = None, dry_run: bool = False) -> dict[str, int]:
-    cutoff = cutoff_for(today or date.today(), months)
+    cutoff = dates.same_day_months_before(today or dates.today(), months)
     old_feedback = select(Feedback.id).where(Feedback.received_on < cutoff)
     counts = {
         "feedback": db.session.scalar(

@@ -11,16 +11,17 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 
 from portal.extensions import db
-from portal.models import Municipality, Rumour, RumourReport
-from portal.services.feedback import FeedbackError, Submission, area_in_municipality, today_utc
-from portal.services.receipts import issue_receipt
+from portal.models import Rumour, RumourReport
+from portal.services import DomainError, dates, places
+from portal.services.feedback.intake import Submission
+from portal.services.feedback.receipts import issue_receipt
 from portal.vocab import Channel, FeedbackStatus, RumourSpread, RumourTarget
 
 HEARD_MAX = 1000
 
 
-class RumourError(FeedbackError):
-    pass
+class RumourError(DomainError):
+    """A rumour report broke a rule."""
 
 
 def report_rumour(
@@ -37,15 +38,15 @@ def report_rumour(
     """Check and add one rumour report (flushed, not committed); a receipt code when asked for."""
     heard_text = (heard_text or "").strip()
     if not heard_text:
-        raise RumourError("heard_text", _l("Write what you heard."))
+        raise RumourError(_l("Write what you heard."), "heard_text")
     if len(heard_text) > HEARD_MAX:
-        raise RumourError("heard_text", _l("Please write at most %(max)d characters.", max=HEARD_MAX))
-    place = db.session.scalar(db.select(Municipality).filter_by(slug=municipality or "", is_active=True))
+        raise RumourError(_l("Please write at most %(max)d characters.", max=HEARD_MAX), "heard_text")
+    place = places.municipality_by_slug(municipality)
     if place is None:
-        raise RumourError("municipality", _l("Choose a town from the list."))
+        raise RumourError(_l("Choose a town from the list."), "municipality")
     report = RumourReport(
         municipality=place,
-        area=area_in_municipality(place, area_id),
+        area=places.area_in_municipality(place, area_id),
         heard_text=heard_text,
         about=RumourTarget(about),
         where=RumourSpread(where),
@@ -53,7 +54,7 @@ def report_rumour(
         channel=Channel.WEB,
         wants_answer=bool(wants_answer),
         status=FeedbackStatus.RECEIVED,
-        received_on=today or today_utc(),
+        received_on=today or dates.today(),
     )
     code = None
     if wants_answer:

@@ -33,8 +33,8 @@ Pure functions, no Flask, no database: the officers' home and the public statist
 from __future__ import annotations
 
 import heapq
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Hashable, Mapping, Sequence
 
 # An entry as an arrow of the circulation: (from point, to point).
 Edge = tuple[Hashable, Hashable]

@@ -8,8 +8,8 @@ import pytest
 
 from portal.extensions import db
 from portal.models import Activity, AuditEntry, GoodPractice
-from portal.services import activities
-from portal.services.activities import (
+from portal.services.activities import log as activities
+from portal.services.activities.log import (
     ActivityError,
     ActivityFilters,
     ActivityInput,

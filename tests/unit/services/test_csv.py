@@ -7,8 +7,8 @@ import io
 
 import pytest
 
-from portal.services.activities import ActivityFilters
-from portal.services.activity_export import FORMULA_STARTS, export_activities, export_rows, neutralise_cell
+from portal.services.activities.export import FORMULA_STARTS, export_activities, export_rows, neutralise_cell
+from portal.services.activities.log import ActivityFilters
 from tests import factories
 
 

@@ -8,9 +8,11 @@ import pytest
 
 from portal.extensions import db
 from portal.models import Area, FeedbackMessage
-from portal.services import feedback as service
-from portal.services.feedback import FeedbackError, ThreadClosedError
-from portal.services.receipts import find_receipt
+from portal.services import DomainError, dates, places
+from portal.services.feedback import intake as service
+from portal.services.feedback import thread
+from portal.services.feedback.receipts import find_receipt
+from portal.services.feedback.thread import ThreadClosedError
 from portal.vocab import Channel, FeedbackStatus, PoliceBody
 from tests import factories
 
@@ -54,17 +56,17 @@ def test_an_answer_means_a_code_whose_hash_finds_the_row(app):
     ({"channel": Channel.PHONE}, "channel"),  # only mediators enter other channels
 ])
 def test_broken_rules_name_their_field(app, overrides, field):
-    with pytest.raises(FeedbackError) as caught:
+    with pytest.raises(DomainError) as caught:
         submit(**overrides)
     assert caught.value.field == field
 
 
 def test_the_area_must_be_in_the_municipality(app):
     marvila = db.session.scalar(db.select(Area).filter_by(name="Marvila"))
-    with pytest.raises(FeedbackError) as caught:
+    with pytest.raises(DomainError) as caught:
         submit(area_id=marvila.id)
     assert caught.value.field == "area"
-    with pytest.raises(FeedbackError):
+    with pytest.raises(DomainError):
         submit(area_id=999999)
     assert submit(municipality="lisboa", area_id=marvila.id).record.area is marvila
 
@@ -72,12 +74,12 @@ def test_the_area_must_be_in_the_municipality(app):
 def test_retired_categories_and_municipalities_are_refused(app):
     factories.category("eviction").is_active = False
     factories.municipality("sofia").is_active = False
-    with pytest.raises(FeedbackError):
+    with pytest.raises(DomainError):
         submit(category="eviction")
-    with pytest.raises(FeedbackError):
+    with pytest.raises(DomainError):
         submit(municipality="sofia")
     assert "eviction" not in [c.slug for c in service.active_categories()]
-    assert "sofia" not in [m.slug for m in service.active_municipalities()]
+    assert "sofia" not in [m.slug for m in places.active_municipalities()]
 
 
 def test_activity_feedback_takes_the_activity_town(app):
@@ -90,10 +92,10 @@ def test_activity_feedback_takes_the_activity_town(app):
 
 def test_mediators_need_an_assisted_channel_and_consent(app):
     mediator = factories.user("mediator", organisation="Romani Bridge")
-    with pytest.raises(FeedbackError) as caught:
+    with pytest.raises(DomainError) as caught:
         submit(entered_by=mediator, channel=Channel.IN_PERSON, consent_confirmed=False)
     assert caught.value.field == "consent"
-    with pytest.raises(FeedbackError) as caught:
+    with pytest.raises(DomainError) as caught:
         submit(entered_by=mediator, channel=Channel.WEB, consent_confirmed=True)
     assert caught.value.field == "channel"
     row = submit(entered_by=mediator, channel=Channel.OUTREACH, consent_confirmed=True).record
@@ -105,29 +107,29 @@ def test_follow_ups(app):
     row = submit().record
     row.status = FeedbackStatus.ANSWERED
     row.messages.append(FeedbackMessage(from_resident=False, body="We looked into it.", created_on=TODAY))
-    message = service.add_follow_up(row, "  Thank you  ", today=TODAY)
+    message = thread.add_follow_up(row, "  Thank you  ", today=TODAY)
     assert message.body == "Thank you" and message.created_on == TODAY and message.from_resident
     assert row.status == FeedbackStatus.IN_REVIEW
-    assert service.add_follow_up(row, "Thank you", today=TODAY) is None  # the same words twice
-    with pytest.raises(FeedbackError):
-        service.add_follow_up(row, "   ")
-    with pytest.raises(FeedbackError):
-        service.add_follow_up(row, "x" * 2001)
+    assert thread.add_follow_up(row, "Thank you", today=TODAY) is None  # the same words twice
+    with pytest.raises(DomainError):
+        thread.add_follow_up(row, "   ")
+    with pytest.raises(DomainError):
+        thread.add_follow_up(row, "x" * 2001)
     row.status = FeedbackStatus.REJECTED
     with pytest.raises(ThreadClosedError):
-        service.add_follow_up(row, "Why?")
-    assert not service.can_reply(row)
+        thread.add_follow_up(row, "Why?")
+    assert not thread.can_reply(row)
 
 
 def test_a_thread_has_a_limit_of_resident_messages(app):
     row = submit().record
-    for n in range(service.MAX_RESIDENT_MESSAGES):
-        service.add_follow_up(row, f"message {n}")
-    assert not service.can_reply(row)
+    for n in range(thread.MAX_RESIDENT_MESSAGES):
+        thread.add_follow_up(row, f"message {n}")
+    assert not thread.can_reply(row)
     with pytest.raises(ThreadClosedError):
-        service.add_follow_up(row, "one too many")
+        thread.add_follow_up(row, "one too many")
 
 
 def test_recent_months_cross_the_new_year():
-    months = service.recent_months(date(2026, 2, 28), count=3)
+    months = dates.recent_months(date(2026, 2, 28), count=3)
     assert months == [date(2026, 2, 1), date(2026, 1, 1), date(2025, 12, 1)]

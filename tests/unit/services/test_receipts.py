@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from portal.extensions import db
 from portal.models import RumourReport
-from portal.services import receipts
-from portal.services.feedback import today_utc
+from portal.services import dates
+from portal.services.feedback import receipts
 from portal.vocab import RumourSpread, RumourTarget
 from tests import factories
 
@@ -43,7 +43,7 @@ def test_lookup_finds_feedback_and_rumour_reports_by_their_code(app):
     feedback = factories.feedback()
     code_a, feedback.receipt_hash = receipts.issue_receipt()
     report = RumourReport(municipality=factories.municipality(), heard_text="...", about=RumourTarget.ROMA,
-                          where=RumourSpread.MEDIA, language="en", received_on=today_utc())
+                          where=RumourSpread.MEDIA, language="en", received_on=dates.today())
     code_b, report.receipt_hash = receipts.issue_receipt()
     db.session.add(report)
     db.session.commit()

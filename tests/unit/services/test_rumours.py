@@ -8,9 +8,9 @@ import pytest
 
 from portal.extensions import db
 from portal.models import Area, Rumour
-from portal.services import rumours
-from portal.services.feedback import FeedbackError
-from portal.services.receipts import find_receipt
+from portal.services import DomainError
+from portal.services.feedback import rumour_reports as rumours
+from portal.services.feedback.receipts import find_receipt
 from portal.vocab import Channel, FeedbackStatus, RumourSpread, RumourTarget
 
 
@@ -38,14 +38,14 @@ def test_a_report_can_have_a_receipt_code(app):
     ({"municipality": "nowhere"}, "municipality"),
 ])
 def test_broken_rules_name_their_field(app, overrides, field):
-    with pytest.raises(FeedbackError) as caught:
+    with pytest.raises(DomainError) as caught:
         report(**overrides)
     assert caught.value.field == field
 
 
 def test_the_area_must_be_in_the_town(app):
     marvila = db.session.scalar(db.select(Area).filter_by(name="Marvila"))
-    with pytest.raises(FeedbackError) as caught:
+    with pytest.raises(DomainError) as caught:
         report(area_id=marvila.id)
     assert caught.value.field == "area"
 

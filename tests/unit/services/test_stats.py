@@ -13,7 +13,7 @@ import random
 
 import pytest
 
-from portal.services.stats import (
+from portal.services.statistics.suppression import (
     _TableSystem,
     exposed,
     suppress_breakdown,

@@ -11,12 +11,17 @@ column sums reached so far, how it got there."""
 
 from __future__ import annotations
 
-import itertools
 import random
 
 import pytest
 
-from portal.services.stats import _TableSystem, exposed, suppress_breakdown, suppress_table, suppress_table_and_breakdown
+from portal.services.statistics.suppression import (
+    _TableSystem,
+    exposed,
+    suppress_breakdown,
+    suppress_table,
+    suppress_table_and_breakdown,
+)
 
 THRESHOLD = 5
 CAP = 12  # largest value tried for a hidden entry that no shown total bounds (true values are 0..7)

@@ -1,0 +1,1 @@
+"""Staff accounts and the partner organisations residents are pointed to."""

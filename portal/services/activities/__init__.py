@@ -1,0 +1,2 @@
+"""Community policing activities: the log, its history, follow-ups, exports, posters, the calendar
+and the officers' overview."""

@@ -1,0 +1,1 @@
+"""The good-practice catalogue, vocabularies, municipalities, and demo content."""

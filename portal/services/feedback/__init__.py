@@ -1,0 +1,1 @@
+"""Feedback and rumour reports from residents: taking them, receipt codes, the thread, retention."""

@@ -1,0 +1,1 @@
+"""Statistics that never single anyone out."""
