@@ -4,8 +4,14 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 FLASK  := $(VENV)/bin/flask --app portal
 PORT   ?= 5000
+# One process, several threads: with the default in-memory rate-limit store every limit then holds
+# as configured (two processes would each count on their own and double it). Several processes
+# need PORTAL_RATELIMIT_STORAGE_URL=redis://… (README, Deploy).
+SERVE_ARGS := --workers 1 --threads 8
+# `make fuzz`: examples per endpoint (the short run inside `make test` uses a few).
+FUZZ_EXAMPLES ?= 2000
 
-.PHONY: run test translations messages bench clean
+.PHONY: run test fuzz translations messages bench clean
 
 $(VENV)/.base:
 	$(PYTHON) -m venv $(VENV)
@@ -29,17 +35,22 @@ messages: $(VENV)/.installed
 	$(PY) -m portal.catalogs extract
 	$(PY) -m portal.catalogs update
 
+# umask 077: instance/ and everything in it is readable by you alone (the portal also sees to it).
 run: $(VENV)/.installed translations
-	$(FLASK) db upgrade
-	$(FLASK) seed --demo
-	$(FLASK) demo-accounts
+	umask 077; $(FLASK) db upgrade
+	umask 077; $(FLASK) seed --demo
+	umask 077; $(FLASK) demo-accounts
 	@echo
 	@echo "  portal is starting: open http://127.0.0.1:$(PORT)/"
 	@echo
-	$(VENV)/bin/gunicorn --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --log-level error 'portal:create_app()'
+	umask 077; $(VENV)/bin/gunicorn --bind 127.0.0.1:$(PORT) $(SERVE_ARGS) --log-level error 'portal:create_app()'
 
 test: $(VENV)/.installed-test translations
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Every form and query string fuzzed with FUZZ_EXAMPLES generated inputs each (long: minutes).
+fuzz: $(VENV)/.installed-test translations
+	PORTAL_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/fuzz -p no:randomly $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) portal/translations/*/LC_MESSAGES/messages.mo

@@ -41,12 +41,18 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Strict"
     REMEMBER_COOKIE_HTTPONLY = True
     PERMANENT_SESSION_LIFETIME = 8 * 3600
+    # Staff sessions end after this long without a request, and this long after the login.
+    SESSION_IDLE_TIMEOUT = 30 * 60
+    SESSION_ABSOLUTE_TIMEOUT = 8 * 3600
 
     WTF_CSRF_TIME_LIMIT = 4 * 3600  # a resident may take a while to write
     # Over HTTPS Flask-WTF would also demand a same-site Referer, but every page sends
     # Referrer-Policy: no-referrer (residents' privacy). The token and SameSite=Strict suffice.
     WTF_CSRF_SSL_STRICT = False
-    MAX_CONTENT_LENGTH = 64 * 1024  # forms only; no uploads
+    # Forms only, no uploads. Every form filled to its limits in any script fits: 4 bytes of UTF-8
+    # a character, sent percent-encoded (12 bytes). See tests/functional/test_security_refusals.py.
+    MAX_CONTENT_LENGTH = 1024 * 1024
+    MAX_FORM_MEMORY_SIZE = 1024 * 1024
 
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = False
@@ -57,12 +63,20 @@ class Config:
     # The address residents reach portal at, e.g. https://portal.example.org: printed on posters
     # and QR codes and used in calendar feeds. Empty: taken from each request.
     PUBLIC_URL = ""
+    # Host names the portal answers for (PORTAL_TRUSTED_HOSTS, separated by commas). Unset, without
+    # PUBLIC_URL: only localhost and loopback addresses, since links would be built from the Host
+    # header (see portal/security.py). Unset, with PUBLIC_URL: any (links never use the Host header).
+    TRUSTED_HOSTS: list[str] | str | None = None
     RATELIMIT_STRATEGY = "fixed-window"
-    LOGIN_RATE_LIMIT = "10 per 15 minutes"
+    LOGIN_RATE_LIMIT = "10 per 15 minutes"  # failed logins per client, per account and per known browser
+    SECOND_FACTOR_RATE_LIMIT = "10 per 15 minutes"  # wrong second factors, counted the same way
+    # Every limit of a request is checked and counted, even once one is exceeded (portal/refusals.py).
+    RATELIMIT_FAIL_ON_FIRST_BREACH = False
     PUBLIC_FORM_RATE_LIMIT = "20 per hour"  # feedback and rumour submissions per client
     RECEIPT_GUESS_RATE_LIMIT = "10 per hour"  # wrong receipt codes per client
     FORM_MIN_SECONDS = 3  # a public form sent back faster than this was not filled in by a person
     ACTIVITY_CODE_RATE_LIMIT = "60 per hour"  # /a/<code> pages per client (codes must not be guessable)
+    API_RATE_LIMIT = "120 per minute"  # requests to /api/v1/ per client
 
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = "UTC"
@@ -74,6 +88,16 @@ class Config:
     SUPPRESS_BELOW_OFFICERS = 5
     SUPPRESS_BELOW_PUBLIC = 10
 
+    # The moderators' digest (`flask --app portal digest`): sent by SMTP when MAIL_SERVER is set,
+    # printed otherwise. MAIL_USE_TLS is STARTTLS on MAIL_PORT; MAIL_USE_SSL is TLS from the start.
+    MAIL_SERVER = ""
+    MAIL_PORT = 25
+    MAIL_USERNAME = ""
+    MAIL_PASSWORD = ""
+    MAIL_USE_TLS = False
+    MAIL_USE_SSL = False
+    MAIL_SENDER = "portal@localhost"
+
     # Months after which resident free text and rumour reports are purged (`retention purge`).
     RETENTION_MONTHS = 24
 
@@ -82,7 +106,7 @@ class Config:
 
 class TestConfig(Config):
     TESTING = True
-    SECRET_KEY = "test-secret-key-not-for-production"
+    SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105 (tests only; deployments read PORTAL_SECRET_KEY or instance/secret_key)
     SQLALCHEMY_DATABASE_URI = "sqlite://"
     RATELIMIT_STORAGE_URI = "memory://"
     # Tests keep CSRF on: real forms, real tokens.
@@ -118,15 +142,25 @@ def env_overrides(environ: os._Environ | dict | None = None) -> dict:
     return out
 
 
+def private_folder(path: Path) -> None:
+    """instance/ is readable by the portal's user alone (0700), whatever the umask."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.stat().st_mode & 0o077:
+        os.chmod(path, 0o700)
+
+
 def instance_defaults(instance_path: str) -> dict:
-    """Fill what a deployment left unset: the SQLite file and a secret key kept in instance/."""
+    """Fill what a deployment left unset: the SQLite file and a secret key kept in instance/ (0700;
+    the key 0600, the database files 0600 too, see portal/db.py)."""
     path = Path(instance_path)
-    path.mkdir(parents=True, exist_ok=True)
+    private_folder(path)
     out = {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path / 'portal.sqlite3'}"}
     key_file = path / "secret_key"
     if not key_file.exists():
         fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as fh:
             fh.write(secrets.token_hex(32))
+    elif key_file.stat().st_mode & 0o077:
+        os.chmod(key_file, 0o600)
     out["SECRET_KEY"] = key_file.read_text().strip()
     return out

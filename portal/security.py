@@ -1,10 +1,16 @@
-"""Response headers every page gets, and a log filter that keeps client details out of logs."""
+"""Response headers every page gets, logs that keep client details out, the hosts the portal
+answers for, and the refusal pages that keep what was typed (see `portal/refusals.py`)."""
 
 from __future__ import annotations
 
 import logging
 
-from flask import request
+from flask import Flask, current_app, render_template, request
+from werkzeug.exceptions import SecurityError
+
+# Without PUBLIC_URL the portal builds absolute links (posters, QR codes, calendar feeds) from the
+# request's Host header, so it then answers only for these names unless TRUSTED_HOSTS says more.
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]", "::1")
 
 CSP = "; ".join(
     [
@@ -42,8 +48,60 @@ def set_security_headers(response):
 
 def quiet_werkzeug_logs() -> None:
     """The development server logs each request with the client's address; residents' addresses
-    must never reach a log, so that logger only reports errors."""
+    must never reach a log, so that logger only reports errors. Flask-Limiter and Flask-WTF note
+    each refused request (with its time, and the limiter with a client key): not at all."""
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    logging.getLogger("flask-limiter").setLevel(logging.ERROR)
+    logging.getLogger("flask_wtf.csrf").setLevel(logging.ERROR)
+
+
+def trusted_hosts(config) -> list[str] | None:
+    """TRUSTED_HOSTS as configured (a list, or names separated by commas); otherwise, when no
+    PUBLIC_URL is set, only the loopback names; with PUBLIC_URL, any Host (links never use it)."""
+    hosts = config.get("TRUSTED_HOSTS")
+    if isinstance(hosts, str):
+        hosts = [name.strip() for name in hosts.split(",") if name.strip()]
+    if hosts:
+        return list(hosts)
+    if config.get("PUBLIC_URL"):
+        return None
+    return list(LOOPBACK_HOSTS)
+
+
+def init_app(app: Flask) -> None:
+    """Hosts, refusal pages that keep the input, and the database's privacy hooks."""
+    from portal import refusals
+    from portal.db import install_random_ids, pay_owed_checkpoint
+    from portal.extensions import db
+
+    app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config)
+    install_random_ids()
+
+    @app.errorhandler(SecurityError)
+    def bad_host(_error):
+        # No template: without a trusted host Flask cannot build the page's links.
+        response = current_app.response_class(
+            "Bad request: this server does not answer for that host name.\n", 400, mimetype="text/plain")
+        return set_security_headers(response)
+
+    def refused(status: int, reason):
+        def handler(error):
+            response = refusals.answer_again(status, reason)
+            if response is None:
+                return render_template(f"errors/{status}.html", error=error), status
+            return response
+
+        return handler
+
+    app.register_error_handler(413, refused(413, refusals.TOO_LARGE))
+    app.register_error_handler(refusals.NulCharacterError, refused(400, refusals.NUL_CHARACTER))
+    app.before_request(refusals.refuse_nul_characters)
+    app.register_error_handler(429, refused(429, refusals.TOO_OFTEN))
+
+    @app.teardown_request
+    def _owed_checkpoint(_error=None):
+        pay_owed_checkpoint(db.engine)
+
 
 
 def keeps_input_on_csrf_error(view):

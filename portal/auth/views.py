@@ -1,82 +1,61 @@
-"""Staff login and logout. Residents never log in."""
+"""Staff login (its password step), logout, the account page and password changes. Residents
+never log in. The second step of the login and the second factors themselves are in
+`two_factor.py` and `enrolment.py`, which add their routes to this blueprint."""
 
 from __future__ import annotations
 
-import hashlib
-from urllib.parse import urlsplit
-
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, logout_user
 
-from portal.auth.forms import LoginForm
+from portal.auth import enrolment, sessions, two_factor  # noqa: F401  (enrolment and two_factor add routes to bp)
+from portal.auth.blueprint import bp, home_for, safe_next
+from portal.auth.forms import LoginForm, PasswordChangeForm
+from portal.auth.throttle import failed, login_limit, throttle_password_step
 from portal.extensions import db, limiter
-from portal.ratelimit import daily_key
+from portal.forms import attach_error
+from portal.refusals import refusal
 from portal.security import keeps_input_on_csrf_error
+from portal.services import DomainError
 from portal.services.accounts import users as accounts
-from portal.vocab import Role
 
-bp = Blueprint("auth", __name__)
+__all__ = ["bp", "home_for", "safe_next"]
 
-
-def _login_limit() -> str:
-    return current_app.config["LOGIN_RATE_LIMIT"]
+sessions.register(bp)
 
 
-def _account_key() -> str:
-    """Throttle guesses against one account from many addresses too (keyed, never the e-mail itself)."""
-    email = accounts.normalise_email(request.form.get("email", ""))
-    return "account:" + hashlib.blake2b(email.encode(), key=daily_key()[:32], digest_size=16).hexdigest()
-
-
-def _failed(response) -> bool:
-    """Only failed logins count: nobody can lock a colleague out by logging in as themselves, nor
-    by using up the limit with correct passwords."""
-    return response.status_code != 302
-
-
-def home_for(user) -> str:
-    """Where each role starts its day."""
-    endpoints = {
-        Role.OFFICER: "activities.index",
-        Role.MEDIATOR: "mediators.index",
-        Role.MODERATOR: "moderation.queue",
-        Role.ADMIN: "admin.index",
-    }
-    return url_for(endpoints[user.role])
-
-
-def _safe_next(target: str | None) -> str | None:
-    """Only a path on this site: never an open redirect."""
-    if not target:
-        return None
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return None
-    return target
+def _failure_reason(email: str) -> tuple[object, str]:
+    user = accounts.get_by_email(email)
+    if user is None:
+        return None, "unknown account"
+    return user, ("inactive account" if not user.active else "wrong password")
 
 
 @bp.route("/login", methods=["GET", "POST"])
 @keeps_input_on_csrf_error
-@limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed)
-@limiter.limit(_login_limit, methods=["POST"], key_func=_account_key, deduct_when=_failed)
+@throttle_password_step
 def login():
+    # `next` is checked before anything else happens, so a bad one can never fail a login that
+    # was already recorded.
+    next_url = safe_next(request.args.get("next"))
     if current_user.is_authenticated:
-        return redirect(home_for(current_user))
+        return redirect(next_url or home_for(current_user))
     form = LoginForm()
-    status = 200
+    if refusal() is not None:  # too many tries: the form again, and no password is checked
+        return render_template("auth/login.html", form=form, next_url=next_url), 400
+    status = 400 if request.method == "POST" else 200
     if form.validate_on_submit():
-        user = accounts.authenticate(form.email.data, form.password.data)
-        if user is not None:
-            db.session.commit()
-            login_user(user)
-            flash(_("You are logged in."), "success")
-            return redirect(_safe_next(request.args.get("next")) or home_for(user))
-        form.password.errors.append(_("The e-mail address or the password is not right."))
-        status = 400
-    elif request.method == "POST":
-        status = 400
-    return render_template("auth/login.html", form=form), status
+        user = accounts.check_password(form.email.data, form.password.data)
+        if user is None:
+            sessions.record_failure(*_failure_reason(form.email.data))
+            form.password.errors.append(_("The e-mail address or the password is not right."))
+        elif user.has_second_factor or user.needs_second_factor:
+            db.session.commit()  # a password hash renewed with today's parameters
+            sessions.start_pending(user, next_url)
+            return redirect(url_for("auth.second_factor"))
+        else:
+            return sessions.finish_login(user, "password", next_url)
+    return render_template("auth/login.html", form=form, next_url=next_url), status
 
 
 @bp.route("/logout", methods=["POST"])
@@ -95,3 +74,27 @@ def account():
     if not current_user.is_authenticated:
         return current_app.login_manager.unauthorized()
     return render_template("auth/account.html")
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@keeps_input_on_csrf_error
+@limiter.limit(login_limit, methods=["POST"], deduct_when=failed)
+def change_password():
+    """The owner changes their password; every other session of the account ends, this one goes on."""
+    if not current_user.is_authenticated:
+        return current_app.login_manager.unauthorized()
+    form = PasswordChangeForm()
+    if refusal() is None and form.validate_on_submit():
+        user = current_user._get_current_object()
+        try:
+            accounts.change_own_password(user, form.current_password.data, form.new_password.data)
+        except DomainError as error:
+            attach_error(form, error)
+        else:
+            db.session.commit()
+            sessions.relogin_after_password_change(user)
+            flash(_("Your password is changed. You are logged out everywhere else."), "success")
+            return redirect(url_for("auth.account"))
+    status = 400 if request.method == "POST" else 200
+    return render_template("auth/password.html", form=form), status
+

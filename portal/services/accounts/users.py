@@ -1,24 +1,26 @@
-"""Staff accounts: creation, authentication, deactivation. Passwords are argon2id hashes."""
+"""Staff accounts: creation, authentication, password changes, deactivation. Passwords are argon2id
+hashes (see `passwords.py` for the parameters and the policy)."""
 
 from __future__ import annotations
 
 import secrets
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from flask_babel import lazy_gettext as _l
 
 from portal.extensions import db
 from portal.models import Municipality, User
 from portal.models.base import utcnow
 from portal.services import DomainError
+from portal.services.accounts import passwords
+from portal.services.accounts.passwords import MIN_LENGTH as MIN_PASSWORD_LENGTH  # noqa: F401  (re-exported)
+from portal.services.accounts.passwords import PasswordError, hash_password  # noqa: F401  (re-exported)
 from portal.services.audit import record
 from portal.vocab import Role
 
-_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+WRONG_CURRENT = _l("This is not your current password.")
+SAME_PASSWORD = _l("The new password must be different from the current one.")
 # Verifying against this keeps a login for an unknown e-mail as slow as one for a known e-mail.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
-
-MIN_PASSWORD_LENGTH = 12
+_DUMMY_HASH = hash_password(secrets.token_urlsafe(16))
 
 
 class AccountError(DomainError):
@@ -27,10 +29,6 @@ class AccountError(DomainError):
 
 def generate_password() -> str:
     return secrets.token_urlsafe(15)  # 20 characters, ~120 bits
-
-
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
 
 
 def normalise_email(email: str) -> str:
@@ -53,8 +51,10 @@ def create_user(
     email = normalise_email(email)
     if "@" not in email or len(email) > 254:
         raise AccountError(f"not an e-mail address: {email!r}")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
+    try:
+        passwords.check_new_password(password, email=email)
+    except PasswordError as error:
+        raise AccountError(str(error.message)) from error
     if role == Role.OFFICER and municipality is None:
         raise AccountError("an officer account needs a municipality")
     if get_by_email(email) is not None:
@@ -74,20 +74,31 @@ def create_user(
     return user
 
 
-def authenticate(email: str, password: str) -> User | None:
-    """The active account with this e-mail and password, or None. Takes the same time either way."""
+def check_password(email: str, password: str) -> User | None:
+    """The active account with this e-mail and password, or None. Takes the same time either way.
+    A hash made with older parameters is replaced (the caller commits)."""
     user = get_by_email(email)
-    try:
-        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
-    except (VerificationError, InvalidHashError):
+    if not passwords.verify(user.password_hash if user else _DUMMY_HASH, password):
         return None
     if user is None or not user.active:
         return None
-    if _hasher.check_needs_rehash(user.password_hash):
+    if passwords.needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
+    return user
+
+
+def mark_logged_in(user: User) -> None:
+    """Called once the whole login (with its second factor) succeeded."""
     if user.role != Role.MEDIATOR:
         # A mediator's login time could date the feedback they enter right after meeting a resident.
         user.last_login_at = utcnow()
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """Password check and login in one step, for accounts without a second factor (and the CLI)."""
+    user = check_password(email, password)
+    if user is not None:
+        mark_logged_in(user)
     return user
 
 
@@ -97,16 +108,29 @@ def end_sessions(user: User) -> None:
 
 
 def set_password(user: User, password: str, actor: User | None = None) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
+    """Set a new password (policy checked) and end every session of the account; a view that keeps
+    its own session logs in again with the new token."""
+    passwords.check_new_password(password, email=user.email)
     user.password_hash = hash_password(password)
-    user.session_token = secrets.token_hex(32)  # logs out other sessions
+    end_sessions(user)
     record(actor, "user.password", user, user.email)
+
+
+def change_own_password(user: User, current: str, new: str) -> None:
+    """The account's owner changes their password; the current one must be right."""
+    if not passwords.verify(user.password_hash, current):
+        raise AccountError(WRONG_CURRENT, "current_password")
+    if current == new:
+        raise AccountError(SAME_PASSWORD, "new_password")
+    try:
+        set_password(user, new, actor=user)
+    except PasswordError as error:
+        raise AccountError(error.message, "new_password") from error
 
 
 def deactivate_user(user: User, actor: User | None = None) -> None:
     user.active = False
-    user.session_token = secrets.token_hex(32)
+    end_sessions(user)
     record(actor, "user.deactivate", user, user.email)
 
 
