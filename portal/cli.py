@@ -172,6 +172,42 @@ def retention_purge(dry_run: bool) -> None:
     click.echo(f"{verb} (older than {months} months): " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
+aggregates_cli = AppGroup("aggregates", help="The figures' maintained aggregates.")
+
+
+@aggregates_cli.command("rebuild")
+def aggregates_rebuild() -> None:
+    """Recompute the aggregates behind every figure from the feedback and rumour-report rows."""
+    from portal.services.statistics import rollup
+
+    counts = rollup.rebuild()
+    _commit()
+    click.echo("rebuilt: " + ", ".join(f"{name} {n}" for name, n in counts.items()))
+
+
+@click.command("digest")
+@click.option("--days", type=click.IntRange(1, 31), default=1, help="Count items received in the last N days.")
+@click.option("--to", "recipients", multiple=True, help="Send to this address instead of every moderator.")
+def digest_command(days: int, recipients: tuple[str, ...]) -> None:
+    """Counts-only summary for moderators: by SMTP when PORTAL_MAIL_SERVER is set, printed otherwise."""
+    from portal.services.moderation import digest
+
+    public_url = (current_app.config.get("PUBLIC_URL") or "").rstrip("/")
+    text = digest.as_text(digest.build(days), queue_url=f"{public_url}/moderation" if public_url else "")
+    settings = digest.MailSettings.from_config(current_app.config)
+    if settings is None:
+        click.echo(text, nl=False)
+        return
+    to = list(recipients) or digest.recipients()
+    if not to:
+        raise click.ClickException("no active moderator account to send the digest to (use --to)")
+    try:
+        digest.send(settings, to, "portal: moderation digest", text)
+    except (OSError, digest.smtplib.SMTPException) as error:
+        raise click.ClickException(f"the digest could not be sent: {error}") from error
+    click.echo(f"digest sent to {len(to)} address(es)")
+
+
 translate_cli = AppGroup("translate", help="Message catalogues (see portal/catalogs.py).")
 
 
@@ -210,5 +246,9 @@ def translate_check(verbose: bool) -> None:
 
 
 def init_app(app: Flask) -> None:
-    for command in (seed_command, municipalities_cli, users_cli, demo_accounts, demo_data, retention_cli, translate_cli):
+    from portal.cli_security import reset_second_factor_command
+
+    users_cli.add_command(reset_second_factor_command)
+    for command in (seed_command, municipalities_cli, users_cli, demo_accounts, demo_data, retention_cli, digest_command, aggregates_cli,
+                    translate_cli):
         app.cli.add_command(command)

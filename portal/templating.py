@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from urllib.parse import urlencode
 
 from flask import Flask, request
@@ -29,6 +30,7 @@ def month_label(value) -> str:
 def register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals["url_with_lang"] = url_with_lang
     app.jinja_env.filters["month"] = month_label
+    app.jinja_env.filters["isodate"] = lambda value: date.fromisoformat(value) if value else None
     app.jinja_env.filters["number"] = format_decimal
     app.jinja_env.filters["day"] = lambda value: format_date(value, "medium") if value else ""
     app.jinja_env.trim_blocks = True

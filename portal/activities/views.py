@@ -119,10 +119,12 @@ def index():
     page = activities.list_activities(current_user, filters, page=request.args.get("page", 1, type=page_number))
     today = dates.today()
     scope = _scope_for(filters)
+    home = activity_overview.home(scope, today, current_app.config["SUPPRESS_BELOW_OFFICERS"],
+                                  dates.parse_month(request.args.get("quarter")))
+    db.session.commit()  # a quarter's figures are stored the first time they are shown, then never change
     return render_template(
         "activities/index.html", form=form, page=page, filtered=_is_filtered(), place=_place_name(scope),
-        home=activity_overview.home(scope, today, current_app.config["SUPPRESS_BELOW_OFFICERS"]),
-        open_count=activities.open_follow_up_count, today=today,
+        home=home, open_count=activities.open_follow_up_count, today=today,
     ), (200 if valid else 400)
 
 
@@ -132,7 +134,7 @@ def _place_name(municipality_id: int | None) -> str:
 
 
 def _is_filtered() -> bool:
-    return any(value for key, value in request.args.items() if key not in ("page", "sort", "lang"))
+    return any(value for key, value in request.args.items() if key not in ("page", "sort", "lang", "quarter"))
 
 
 @bp.route("/activities/export.csv")

@@ -1,10 +1,11 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
-from portal.forms import options, required
+from portal.forms import MAX_ROW_ID, OPTIONAL, int_or_none, options, required
 from portal.services.accounts.partners import EVERYWHERE, TEXT_FIELDS
+from portal.services.audit import AuditFilters
 from portal.vocab import PartnerKind
 
 TOO_LONG = _l("Please write at most %(max)d characters.")
@@ -56,3 +57,37 @@ class PartnerForm(FlaskForm):
         self.kind.data = partner.kind.value
         self.municipality.data = partner.municipality.slug if partner.municipality else EVERYWHERE
 
+
+
+class AuditFilterForm(FlaskForm):
+    """The audit browser's filters, read from the query string (a GET form: no CSRF token needed)."""
+
+    class Meta:
+        csrf = False
+
+    actor = SelectField(_l("Who"), coerce=int_or_none, validators=OPTIONAL, validate_choice=False)
+    kind = SelectField(_l("What kind of action"), validators=OPTIONAL, validate_choice=False)
+    object_type = SelectField(_l("Kind of record"), validators=OPTIONAL, validate_choice=False)
+    object_id = IntegerField(_l("Record number"), validators=[Optional(), NumberRange(1, MAX_ROW_ID)],
+                             render_kw={"inputmode": "numeric"})
+    date_from = DateField(_l("From"), validators=[Optional()])
+    date_to = DateField(_l("To"), validators=[Optional()])
+
+    def __init__(self, formdata, *, people, kinds, object_types):
+        super().__init__(formdata=formdata)
+        everything = ("", _l("All"))
+        self.actor.choices = options([everything] + [(p.id, p.email) for p in people])
+        areas = sorted({kind.split(".")[0] for kind in kinds})
+        self.kind.choices = options([everything] + [(a, a) for a in areas] + [(k, k) for k in kinds if "." in k])
+        self.object_type.choices = options([everything] + [(t, t) for t in object_types if t])
+
+    def validate_date_to(self, field):
+        if field.data and self.date_from.data and field.data < self.date_from.data:
+            raise ValidationError(_l("This date is before the first one."))
+
+    def to_filters(self) -> AuditFilters:
+        def ok(field):
+            return field.data if not field.errors else None
+
+        return AuditFilters(actor_id=ok(self.actor), kind=ok(self.kind) or "", object_type=ok(self.object_type) or "",
+                            object_id=ok(self.object_id), date_from=ok(self.date_from), date_to=ok(self.date_to))

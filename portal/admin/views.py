@@ -1,4 +1,4 @@
-"""Administration. For now: the landing page and partner organisations (help without the police)."""
+"""Administration: partner organisations (help without the police) and the audit log."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.admin.forms import PartnerForm
+from portal.admin.forms import AuditFilterForm, PartnerForm
 from portal.extensions import db
 from portal.forms import attach_error, page_number
 from portal.permissions import guard_blueprint
 from portal.security import keeps_input_on_csrf_error
 from portal.services import DomainError, audit, places
 from portal.services.accounts import partners
+from portal.services.accounts import users as accounts
 from portal.services.accounts.partners import EVERYWHERE
 from portal.vocab import Role
 
@@ -104,3 +105,20 @@ def deactivate_partner(partner_id: int):
 @bp.route("/partners/<int(max=2147483647):partner_id>/activate", methods=["POST"])
 def activate_partner(partner_id: int):
     return _set_active(partner_id, True)
+
+
+# --- the audit log ---------------------------------------------------------------------------------
+
+@bp.route("/audit")
+def audit_log():
+    """Every staff action, newest first, filtered by who, what kind, which record and when. Read
+    only: nothing here (or anywhere) can change or delete an entry."""
+    form = AuditFilterForm(request.args, people=accounts.list_users(), kinds=audit.kinds(),
+                           object_types=audit.object_types())
+    valid = form.validate()
+    page = audit.browse(form.to_filters(), page=request.args.get("page", 1, type=page_number))
+    return render_template("admin/audit.html", form=form, page=page, labels=audit.ACTION_LABELS,
+                           filtered=any(v for k, v in request.args.items() if k not in ("page", "lang"))), (200 if valid else 400)
+
+
+from portal.admin import account_views, practice_views  # noqa: E402,F401  (they add routes to bp)

@@ -14,6 +14,7 @@ from wtforms.validators import InputRequired, StopValidation
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.extensions import db
+from portal.models.base import MAX_ROW_ID
 
 WRONG_CHOICE = _l("Choose one of the options in the list.")
 
@@ -81,7 +82,6 @@ def int_or_none(value):
 # --- numbers in query strings -------------------------------------------------------------------
 
 MAX_PAGE = 100_000
-MAX_ROW_ID = 2_147_483_647  # the largest id the database columns hold
 
 
 def _bounded(value, high: int) -> int:

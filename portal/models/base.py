@@ -17,6 +17,9 @@ NAMING = {
 }
 
 
+MAX_ROW_ID = 2_147_483_647  # the largest id the database's integer columns hold
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 

@@ -187,7 +187,9 @@ TEXT_SEARCH = {
 def is_schema_object(name: str | None, type_: str, _parents=None) -> bool:
     """For Alembic: the search tables (and FTS5's own shadow tables) are made by `text_search_ddl`,
     not by the models, so comparing the models with the database leaves them out."""
-    return not (type_ == "table" and name and any(name.startswith(f"{t}_search") for t in TEXT_SEARCH))
+    if type_ == "table" and name and any(name.startswith(f"{t}_search") for t in TEXT_SEARCH):
+        return False
+    return not (type_ == "index" and name and name.endswith("_trgm"))
 
 
 def text_search_ddl(dialect: str, table: str) -> list[str]:

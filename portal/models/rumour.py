@@ -66,7 +66,7 @@ class RumourReport(Base):
     __table_args__ = (
         Index("ix_rumour_report_queue", "received_on", "id"),
         *(Index(f"ix_rumour_report_queue_{column}", column, "received_on", "id")
-          for column in ("status", "municipality_id", "assigned_to_id", "rumour_id")),
+          for column in ("status", "municipality_id", "assigned_to_id", "rumour_id", "area_id", "channel")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

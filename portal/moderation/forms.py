@@ -21,7 +21,7 @@ TOO_LONG = _l("Please write at most %(max)d characters.")
 
 KIND_LABELS = {"all": _l("Feedback and rumour reports"), "feedback": _l("Feedback"), "rumours": _l("Rumour reports")}
 SORT_LABELS = {"newest": _l("Newest first"), "oldest": _l("Oldest first"), "status": _l("By status"),
-               "rating-low": _l("Worst treatment first"), "rating-high": _l("Best treatment first")}
+               "rating-low": _l("Worst treatment first, longest waiting first"), "rating-high": _l("Best treatment first")}
 CHANNEL_LABELS = {"web": _l("Online form"), "mediator": _l("Entered by a mediator")}
 
 

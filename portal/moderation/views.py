@@ -24,10 +24,9 @@ from portal.services.moderation import items, queue
 __all__ = ["bp"]
 
 
-def _filter_form() -> QueueFilterForm:
+def _filter_form(moderators) -> QueueFilterForm:
     return QueueFilterForm(request.args, categories=active_categories(), municipalities=places.active_municipalities(),
-                           areas=queue.areas_by_municipality(), moderators=items.moderators(),
-                           current_user_id=current_user.id)
+                           areas=queue.areas_by_municipality(), moderators=moderators, current_user_id=current_user.id)
 
 
 def _is_filtered() -> bool:
@@ -36,12 +35,13 @@ def _is_filtered() -> bool:
 
 @bp.route("/moderation", endpoint="queue")
 def queue_page():
-    form = _filter_form()
+    moderators = items.moderators()
+    form = _filter_form(moderators)
     valid = form.validate()
     filters = form.to_filters()
     page = queue.page_of(current_user, filters, page=request.args.get("page", 1, type=page_number))
     bulk = BulkForm(formdata=None)
-    bulk.set_choices(items.moderators())
+    bulk.set_choices(moderators)
     return render_template("moderation/queue.html", form=form, page=page, bulk=bulk, filtered=_is_filtered(),
                            filters=filters), (200 if valid else 400)
 

@@ -4,7 +4,7 @@ admins at /admin/audit. Entries are never changed or deleted (see `portal/models
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_
@@ -62,9 +62,9 @@ def browse(filters: AuditFilters, page: int = 1, per_page: int = 50):
     if filters.object_id:
         query = query.where(AuditEntry.object_id == filters.object_id)
     if filters.date_from:
-        query = query.where(AuditEntry.at >= datetime.combine(filters.date_from, time.min, timezone.utc))
+        query = query.where(AuditEntry.at >= datetime.combine(filters.date_from, time.min, UTC))
     if filters.date_to and filters.date_to < date.max:
-        query = query.where(AuditEntry.at < datetime.combine(filters.date_to + timedelta(days=1), time.min, timezone.utc))
+        query = query.where(AuditEntry.at < datetime.combine(filters.date_to + timedelta(days=1), time.min, UTC))
     query = query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
     return db.paginate(query, page=min(max(page, 1), 100_000), per_page=per_page, error_out=False)
 

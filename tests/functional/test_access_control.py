@@ -1,7 +1,7 @@
 """Deny by default: every route of a staff blueprint refuses visitors and wrong roles, whatever it is."""
 
 import pytest
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import AnyConverter, IntegerConverter
 
 from tests.conftest import get_csrf
 
@@ -10,6 +10,7 @@ STAFF_BLUEPRINTS = {
     "activities": {"officer", "moderator", "admin"},
     "mediators": {"mediator"},
     "moderation": {"moderator", "admin"},
+    "dashboard": {"moderator", "admin"},
     "admin": {"admin"},
 }
 ROLES = ("mediator", "officer", "moderator", "admin")
@@ -20,7 +21,8 @@ def staff_routes(app):
         blueprint = rule.endpoint.rpartition(".")[0]
         if blueprint not in STAFF_BLUEPRINTS:
             continue
-        values = {name: 1 if isinstance(conv, IntegerConverter) else "x" for name, conv in rule._converters.items()}
+        values = {name: 1 if isinstance(conv, IntegerConverter) else sorted(conv.items)[0] if isinstance(conv, AnyConverter)
+                  else "x" for name, conv in rule._converters.items()}
         url = rule.build(values, append_unknown=False)[1]
         for method in sorted(rule.methods & {"GET", "POST"}):
             yield blueprint, method, url

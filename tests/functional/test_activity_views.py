@@ -224,24 +224,41 @@ def test_the_poster_speaks_the_municipality_language_unless_asked(staff_client):
     assert '<html lang="en"' in c.get(f"/activities/{activity.id}").get_data(as_text=True)
 
 
-def test_the_feedback_count_of_one_activity_hides_small_numbers(staff_client):
-    from datetime import date, datetime, timedelta
+def test_the_feedback_count_of_one_activity_hides_small_numbers_and_never_moves(staff_client):
+    from datetime import datetime, timedelta
 
     from portal.services import dates
+    from portal.services.statistics.releases import closed_quarters
 
     c, _officer = staff_client("officer")
-    activity = factories.activity(starts_at=datetime.now() - timedelta(days=70))
-    last_month = dates.add_months(date.today(), -1)  # counts are monthly snapshots: received before this month
+    quarter = closed_quarters(dates.today())[0]  # the last quarter that has ended
+    activity = factories.activity(starts_at=datetime.combine(quarter + timedelta(days=40), datetime.min.time()))
     for _ in range(4):
-        factories.feedback(activity=activity, received_on=last_month)
+        factories.feedback(activity=activity, received_on=quarter + timedelta(days=41))
     db.session.commit()
     html = c.get(f"/activities/{activity.id}").get_data(as_text=True)
-    assert "Fewer than 5 so far" in html
-    factories.feedback(activity=activity, received_on=last_month)
+    assert "Fewer than 5 (small numbers are not shown)." in html
+    factories.feedback(activity=activity, received_on=quarter + timedelta(days=60))
     db.session.commit()
     html = c.get(f"/activities/{activity.id}").get_data(as_text=True)
-    assert "Fewer than 5 so far" not in html
-    assert re.search(r"<dt>Feedback received</dt>\s*<dd>5</dd>", html)
+    assert re.search(r'<dd id="feedback-count">5</dd>', html)
+    factories.feedback(activity=activity, received_on=dates.today())  # after its quarter: never counted
+    db.session.commit()
+    assert re.search(r'<dd id="feedback-count">5</dd>', c.get(f"/activities/{activity.id}").get_data(as_text=True))
+
+
+def test_a_count_waits_for_the_end_of_the_activitys_quarter(staff_client):
+    from datetime import datetime
+
+    from portal.services import dates
+    from portal.services.statistics.releases import QUARTER, quarter_start
+
+    c, _officer = staff_client("officer")
+    activity = factories.activity(starts_at=datetime.combine(dates.today(), datetime.min.time()))
+    db.session.commit()
+    html = c.get(f"/activities/{activity.id}").get_data(as_text=True)
+    opens = dates.add_months(quarter_start(dates.today()), QUARTER)
+    assert "when the quarter of the activity has ended" in html and str(opens.year) in html
 
 
 def test_unknown_activity_is_404(staff_client):

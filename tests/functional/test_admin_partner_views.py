@@ -70,7 +70,10 @@ def test_the_landing_page_links_only_to_what_exists(admin):
     assert html.count("<h1>") == 1
     assert 'href="/admin/partners"' in html
     main = html[html.index('<main'):html.index("</main>")]
-    assert set(re.findall(r'href="(/admin/[^"]*)"', main)) == {"/admin/partners"}
+    links = set(re.findall(r'href="(/admin/[^"]*)"', main))
+    assert {"/admin/partners", "/admin/audit"} <= links
+    for link in links:
+        assert c.get(link).status_code == 200, link
 
 
 def test_an_admin_adds_a_partner_that_residents_then_see(admin, client):

@@ -97,6 +97,8 @@ def upgrade():
         batch_op.create_index('ix_rumour_report_queue_municipality_id', ['municipality_id', 'received_on', 'id'], unique=False)
         batch_op.create_index('ix_rumour_report_queue_rumour_id', ['rumour_id', 'received_on', 'id'], unique=False)
         batch_op.create_index('ix_rumour_report_queue_status', ['status', 'received_on', 'id'], unique=False)
+        batch_op.create_index('ix_rumour_report_queue_area_id', ['area_id', 'received_on', 'id'], unique=False)
+        batch_op.create_index('ix_rumour_report_queue_channel', ['channel', 'received_on', 'id'], unique=False)
         batch_op.create_foreign_key(batch_op.f('fk_rumour_report_duplicate_of_id_rumour_report'), 'rumour_report', ['duplicate_of_id'], ['id'], ondelete='SET NULL')
         batch_op.create_foreign_key(batch_op.f('fk_rumour_report_assigned_to_id_user_account'), 'user_account', ['assigned_to_id'], ['id'])
 
@@ -129,6 +131,8 @@ def downgrade():
     with op.batch_alter_table('rumour_report', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_rumour_report_assigned_to_id_user_account'), type_='foreignkey')
         batch_op.drop_constraint(batch_op.f('fk_rumour_report_duplicate_of_id_rumour_report'), type_='foreignkey')
+        batch_op.drop_index('ix_rumour_report_queue_channel')
+        batch_op.drop_index('ix_rumour_report_queue_area_id')
         batch_op.drop_index('ix_rumour_report_queue_status')
         batch_op.drop_index('ix_rumour_report_queue_rumour_id')
         batch_op.drop_index('ix_rumour_report_queue_municipality_id')

@@ -1,13 +1,10 @@
 """The officers' home: this month's work, open follow-ups, and how residents see policing.
 
-Residents' feedback appears here only as aggregates, with every small count hidden
-(`portal.services.statistics.suppression`), plus the items a moderator chose to publish in redacted form. An
-officer never sees a resident's own words.
-
-Feedback is counted by the month it was received (`Feedback.received_on`, set by the server, so a
-sender cannot choose it), and only for months that have ended. The figures are therefore a snapshot
-that stays the same for a whole month: an officer cannot watch one new answer arrive, nor send a
-few fake ones and see the moment a real resident's answer tips a count over the threshold.
+Residents' feedback appears here only as released figures: one calendar quarter at a time, once
+the quarter has ended, with every small count hidden, computed once and never changed afterwards
+(`portal.services.statistics.releases`), plus the items a moderator chose to publish in redacted
+form. An officer never sees a resident's own words, cannot watch one answer arrive, and cannot
+subtract two releases to recover a hidden count.
 """
 
 from __future__ import annotations
@@ -22,10 +19,8 @@ from portal.extensions import db
 from portal.models import Activity, Feedback, FeedbackCategory, FollowUp, GoodPractice, activity_practice
 from portal.services import dates
 from portal.services.activities.log import OPEN_STATUSES
-from portal.services.statistics.suppression import Breakdown, Table, suppress_table_and_breakdown
-from portal.vocab import ActivityType, FeedbackStatus, Treatment
-
-PERCEPTION_MONTHS = 12
+from portal.services.statistics import releases
+from portal.vocab import ActivityType, FeedbackStatus, Gender, PoliceBody
 
 
 def _in_scope(query, column, municipality_id: int | None):
@@ -104,97 +99,80 @@ def list_open_follow_ups(municipality_id: int | None, today: date, overdue_only:
 
 @dataclass(frozen=True)
 class Perception:
-    since: date  # the first day counted
-    until: date  # the first day not counted: the 1st of the current month
-    months: list[date]
-    levels: list[Treatment]
-    by_month: Table  # rows: months (oldest first), columns: treatment 1..5
-    categories: Breakdown  # keys: FeedbackCategory
-    average: float | None  # shown only when nothing in the treatment totals is hidden
+    """Residents' feedback as officers see it: the release of one ended quarter (see
+    `portal.services.statistics.releases`), and what moderators published."""
+
+    quarter: date
+    quarters: list[date]  # the quarters an officer can choose, newest first
+    release: dict | None  # None for moderators and admins: they read the dashboard
+    categories: dict[int, FeedbackCategory]
     published: list[Feedback]
 
     @property
-    def last_month(self) -> date:
-        return dates.add_months(self.until, -1)
+    def months(self) -> list[date]:
+        return [date.fromisoformat(m) for m in self.release["months"]] if self.release else []
+
+    @property
+    def choices(self) -> list[tuple[date, date]]:
+        """(first month, last month) of each quarter on offer."""
+        return [(q, dates.add_months(q, releases.QUARTER - 1)) for q in self.quarters]
+
+    @property
+    def police_labels(self) -> dict:
+        return {p.value: p.label for p in PoliceBody}
+
+    @property
+    def gender_labels(self) -> dict:
+        return {g.value: g.label for g in Gender}
+
+    @property
+    def practice_titles(self) -> dict[int, str]:
+        ids = [row["practice"] for row in (self.release or {}).get("practices", [])]
+        return dict(db.session.execute(select(GoodPractice.id, GoodPractice.title).where(GoodPractice.id.in_(ids))).all())
 
 
-def counted_until(today: date) -> date:
-    """The 1st of the current month: feedback received from then on is not counted yet. The
-    caller's day is never later than the server's own (UTC) day, the one `received_on` is set by."""
-    return dates.first_of_month(min(today, dates.today()))
-
-
-def perception(municipality_id: int | None, today: date, threshold: int, published_limit: int = 5) -> Perception:
-    """Feedback received in the last twelve finished months, rejected reports left out."""
-    until = counted_until(today)
-    since = dates.add_months(until, -PERCEPTION_MONTHS)
-    months = [dates.add_months(until, -back) for back in range(PERCEPTION_MONTHS, 0, -1)]
-    counted = (Feedback.received_on >= since, Feedback.received_on < until,
-               Feedback.treatment.between(1, 5), Feedback.status != FeedbackStatus.REJECTED)
-
-    grid = {(m, level): 0 for m in months for level in range(1, 6)}
-    rows = db.session.execute(_in_scope(
-        select(Feedback.received_on, Feedback.treatment, func.count(Feedback.id)).where(*counted)
-        .group_by(Feedback.received_on, Feedback.treatment), Feedback.municipality_id, municipality_id))
-    for day, level, n in rows:
-        grid[(dates.first_of_month(day), int(level))] += n
-    cells = [[grid[(m, level)] for level in range(1, 6)] for m in months]
-
-    per_category = dict(db.session.execute(_in_scope(
-        select(Feedback.category_id, func.count(Feedback.id)).where(*counted).group_by(Feedback.category_id),
-        Feedback.municipality_id, municipality_id)).all())
-    categories = [c for c in db.session.scalars(select(FeedbackCategory).order_by(FeedbackCategory.sort_order))
-                  if c.is_active or per_category.get(c.id)]
-    # Both count the same feedback, so they are protected together (they share the grand total).
-    by_month, breakdown = suppress_table_and_breakdown(
-        cells, [(c, per_category.get(c.id, 0)) for c in categories], threshold)
-
-    # The average follows from the answer totals: shown only when all of them are.
-    average = None
-    if by_month.total and not any(v is None for v in by_month.column_totals):
-        average = round(sum(level * n for level, n in zip(range(1, 6), by_month.column_totals)) / by_month.total, 1)
-
+def perception(municipality_id: int | None, today: date, threshold: int, quarter: date | None = None,
+               published_limit: int = 5) -> Perception:
+    """The officers' release for `quarter` (default: the last one that ended) of one municipality."""
+    quarters = releases.closed_quarters(min(today, dates.today()), count=8)
+    chosen = quarter if quarter in quarters else quarters[0]
+    release = None
+    if municipality_id is not None:
+        release = releases.released("officers", municipality_id, chosen,
+                                    lambda m, q: releases.officers_release(m, q, threshold))
+    categories = {c.id: c for c in db.session.scalars(select(FeedbackCategory))}
     published = list(db.session.scalars(_in_scope(
-        select(Feedback).where(Feedback.is_published.is_(True), Feedback.redacted_text.is_not(None),
-                               Feedback.redacted_text != "")
+        select(Feedback).where(Feedback.is_published.is_(True), Feedback.status != FeedbackStatus.REJECTED,
+                               Feedback.redacted_text.is_not(None), Feedback.redacted_text != "")
         .options(joinedload(Feedback.category))
         .order_by(Feedback.published_on.desc(), Feedback.id.desc()).limit(published_limit),
         Feedback.municipality_id, municipality_id)))
-    return Perception(since=since, until=until, months=months, levels=list(Treatment), by_month=by_month,
-                      categories=breakdown, average=average, published=published)
+    return Perception(quarter=chosen, quarters=quarters, release=release, categories=categories, published=published)
 
 
 @dataclass(frozen=True)
 class ActivityFeedbackCount:
     """Feedback given on one activity, as an officer may see it."""
 
-    shown_from: date  # the 1st of the second month after the activity ended
-    until: date  # feedback received from this day on is not counted yet
+    shown_from: date  # the first day of the quarter after the one the activity took place in
     count: int | None  # None while it is too early, or below the threshold (zero included)
-
-    @property
-    def ready(self) -> bool:
-        return self.until >= self.shown_from
-
-    @property
-    def last_month(self) -> date:
-        return dates.add_months(self.until, -1)
+    ready: bool
 
 
 def activity_feedback_count(activity: Activity, threshold: int, today: date | None = None) -> ActivityFeedbackCount:
-    """Feedback given on one activity and received in finished months, shown only once a whole
-    calendar month has passed after the activity: a count never moves while the officer watches,
-    and the first one already covers a full month. Below `threshold` it is hidden (zero included,
-    so that 'nobody' and 'one person' look the same)."""
-    until = counted_until(today or dates.today())
-    shown_from = dates.add_months(activity.ends_at.date(), 2)
+    """Feedback given on one activity and received by the end of the calendar quarter it took place
+    in, shown once that quarter has ended. The window is fixed, so the count never moves afterwards
+    (a later count could be subtracted from an earlier one). Below `threshold` it is hidden, zero
+    included, so that 'nobody' and 'one person' look the same."""
+    today = min(today or dates.today(), dates.today())
+    shown_from = dates.add_months(releases.quarter_start(activity.ends_at.date()), releases.QUARTER)
     count = None
-    if until >= shown_from:
+    if today >= shown_from:
         n = db.session.scalar(select(func.count(Feedback.id)).where(
-            Feedback.activity_id == activity.id, Feedback.received_on < until,
+            Feedback.activity_id == activity.id, Feedback.received_on < shown_from,
             Feedback.status != FeedbackStatus.REJECTED)) or 0
         count = n if n >= threshold else None
-    return ActivityFeedbackCount(shown_from=shown_from, until=until, count=count)
+    return ActivityFeedbackCount(shown_from=shown_from, count=count, ready=today >= shown_from)
 
 
 # --- all of it -------------------------------------------------------------------------------
@@ -207,11 +185,11 @@ class Home:
     perception: Perception
 
 
-def home(municipality_id: int | None, today: date, threshold: int) -> Home:
+def home(municipality_id: int | None, today: date, threshold: int, quarter: date | None = None) -> Home:
     """Everything the officers' home shows, for one municipality (None: all of them)."""
     return Home(
         month=month_summary(municipality_id, today),
         follow_up_counts=follow_up_counts(municipality_id, today),
         next_follow_ups=list(db.session.scalars(open_follow_ups_query(municipality_id, today).limit(5))),
-        perception=perception(municipality_id, today, threshold),
+        perception=perception(municipality_id, today, threshold, quarter),
     )

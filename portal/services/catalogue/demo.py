@@ -4,7 +4,7 @@ for `demo-data` (benchmarks). Deterministic for a given seed."""
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, insert
 
@@ -13,15 +13,19 @@ from portal.models import (
     Activity,
     Feedback,
     FeedbackCategory,
+    FeedbackMessage,
     FollowUp,
     GoodPractice,
     Municipality,
     PartnerOrganisation,
+    Rumour,
     RumourReport,
 )
 from portal.services import dates
 from portal.services.activities.codes import new_activity_code
 from portal.services.activities.log import SENSITIVE_TYPES
+from portal.services.catalogue import demo_story
+from portal.services.statistics import rollup
 from portal.vocab import (
     ActivityFormat,
     ActivityType,
@@ -33,7 +37,9 @@ from portal.vocab import (
     PartnerKind,
     PartOfDay,
     PoliceBody,
+    RejectionReason,
     RumourSpread,
+    RumourStatus,
     RumourTarget,
     YesNoUnsure,
 )
@@ -150,6 +156,7 @@ def seed_demo(rng_seed: int = 2022) -> dict[str, int]:
                 wants_answer=False, status=rng.choice([FeedbackStatus.RECEIVED, FeedbackStatus.IN_REVIEW, FeedbackStatus.CLOSED]),
                 received_on=today - timedelta(days=rng.randint(0, 240)),
             )
+            _demo_moderation(rng, feedback, today)
             db.session.add(feedback)
             added["feedback"] += 1
         for text, about, where in [
@@ -162,7 +169,97 @@ def seed_demo(rng_seed: int = 2022) -> dict[str, int]:
             ))
             added["rumours"] += 1
     db.session.flush()
+    added |= demo_story.tell(rng, today)
+    added["tracked rumours"] = _demo_rumours(today)
+    rollup.rebuild()  # the story was written in bulk, past the ORM that keeps the aggregates
     return added
+
+
+DEMO_ANSWER = "Thank you. We shared this with the community policing unit, which discussed it at its monthly meeting."
+
+
+def _demo_moderation(rng: random.Random, feedback: Feedback, today: date) -> None:
+    """What moderators would have done with older demo feedback: read it, answered it, published some."""
+    if feedback.status == FeedbackStatus.RECEIVED:
+        return
+    feedback.acknowledged_on = min(today, feedback.received_on + timedelta(days=rng.randint(0, 9)))
+    if feedback.status == FeedbackStatus.CLOSED:
+        feedback.answered_on = min(today, feedback.acknowledged_on + timedelta(days=rng.randint(0, 5)))
+        feedback.messages.append(FeedbackMessage(from_resident=False, body=DEMO_ANSWER, created_on=feedback.answered_on))
+        if feedback.text and rng.random() < 0.4:  # the demo texts name nobody
+            feedback.redacted_text, feedback.public_answer = feedback.text, DEMO_ANSWER
+            feedback.is_published, feedback.published_on = True, feedback.answered_on
+
+
+DEMO_RUMOURS = [
+    ("Roma families get more benefits than everyone else", "benefits", RumourTarget.ROMA, RumourSpread.SOCIAL_MEDIA,
+     RumourStatus.BEING_COUNTERED, "Benefits follow the same rules for every family; the municipality's social services "
+     "publish the figures every year. (Demo entry.)", "Would you want your family judged by a story someone told?"),
+    ("The thefts at the market are done by Roma children", "market", RumourTarget.ROMA, RumourSpread.NEIGHBOURHOOD,
+     RumourStatus.CIRCULATING, "", ""),
+]
+
+
+def _demo_rumours(today: date) -> int:
+    """Two tracked rumours with the demo reports grouped under them, the first one answered."""
+    if db.session.scalar(db.select(func.count(Rumour.id))):
+        return 0
+    anti_rumours = db.session.scalar(db.select(GoodPractice).filter_by(slug="anti-rumours-strategy"))
+    for title, word, about, spread, status, facts, argument in DEMO_RUMOURS:
+        reports = list(db.session.scalars(db.select(RumourReport).where(RumourReport.heard_text.contains(word))))
+        rumour = Rumour(title=title, about=about, spread=spread, status=status, counter_data=facts,
+                        counter_sources="Municipal social services, annual report (demo)" if facts else "",
+                        emotional_argument=argument, is_published=bool(facts), published_on=today if facts else None)
+        rumour.municipalities = sorted({r.municipality for r in reports}, key=lambda m: m.name)
+        rumour.practices = [anti_rumours] if anti_rumours else []
+        rumour.activities = list(db.session.scalars(db.select(Activity).filter_by(type=ActivityType.ANTI_RUMOUR)))
+        rumour.reports = reports
+        db.session.add(rumour)
+    db.session.flush()
+    return len(DEMO_RUMOURS)
+
+
+RUMOUR_TEXTS = [
+    "People say Roma families get more benefits than everyone else.",
+    "They say the thefts at the market are always done by Roma children.",
+    "Someone said the police never come to our street on purpose.",
+]
+
+
+def _synthetic_status(rng: random.Random, age_days: int) -> FeedbackStatus:
+    """Recent items wait in the queue; older ones were mostly answered or closed, as in a working portal."""
+    if age_days < 10:
+        return rng.choice([FeedbackStatus.RECEIVED] * 3 + [FeedbackStatus.IN_REVIEW])
+    roll = rng.random()
+    if roll < 0.02:
+        return FeedbackStatus.REJECTED
+    if age_days < 60 and roll < 0.15:
+        return FeedbackStatus.IN_REVIEW
+    if roll < 0.025:
+        return FeedbackStatus.RECEIVED  # a few forgotten ones
+    return FeedbackStatus.ANSWERED if roll < 0.4 else FeedbackStatus.CLOSED
+
+
+def _synthetic_feedback(rng: random.Random, today: date, m: Municipality, areas, category_ids, texts) -> dict:
+    received = today - timedelta(days=rng.randint(0, 720))
+    age = (today - received).days
+    status = _synthetic_status(rng, age)
+    acknowledged = None if status == FeedbackStatus.RECEIVED else received + timedelta(days=min(age, rng.randint(0, 12)))
+    answered = acknowledged + timedelta(days=rng.randint(0, 10)) if status in (
+        FeedbackStatus.ANSWERED, FeedbackStatus.CLOSED) and acknowledged else None
+    channel = Channel.WEB if rng.random() < 0.9 else rng.choice([c for c in Channel if c != Channel.WEB])
+    return {
+        "channel": channel, "municipality_id": m.id, "area_id": rng.choice(areas[m.id]),
+        "category_id": rng.choice(category_ids), "police_body": rng.choice(list(PoliceBody)),
+        "occurred_month": dates.add_months(received, -rng.choice([0, 0, 0, 1, 1, 2])), "treatment": rng.randint(1, 5),
+        "text": rng.choice(texts) if rng.random() < 0.3 else "", "language": "en", "wants_answer": False,
+        "status": status, "received_on": received, "acknowledged_on": acknowledged,
+        "answered_on": answered if answered is None or answered <= today else today,
+        "rejection_reason": RejectionReason.SPAM if status == FeedbackStatus.REJECTED else None,
+        "has_unread": status == FeedbackStatus.IN_REVIEW and rng.random() < 0.2,
+        "is_published": False, "organisation": "Synthetic mediators" if channel != Channel.WEB else "",
+        "consent_confirmed": channel != Channel.WEB, "moderator_note": "",
+    }
 
 
 def bulk_demo_data(feedback: int, activities: int, rng_seed: int = 1) -> dict[str, int]:
@@ -196,18 +293,26 @@ def bulk_demo_data(feedback: int, activities: int, rng_seed: int = 1) -> dict[st
                 "mediator_present": False, "created_at": datetime.now(), "updated_at": datetime.now(),
             })
         db.session.execute(insert(Activity), rows)
+    texts = [text for options in FEEDBACK_TEXTS.values() for text in options]
     for start in range(0, feedback, batch):
-        rows = []
-        for _ in range(min(batch, feedback - start)):
-            m = rng.choice(municipalities)
-            rows.append({
-                "channel": Channel.WEB, "municipality_id": m.id, "area_id": rng.choice(areas[m.id]),
-                "category_id": rng.choice(category_ids), "police_body": rng.choice(list(PoliceBody)),
-                "occurred_month": dates.add_months(today, -rng.randint(0, 23)), "treatment": rng.randint(1, 5),
-                "text": "", "language": "en", "wants_answer": False, "status": FeedbackStatus.RECEIVED,
-                "received_on": today - timedelta(days=rng.randint(0, 720)), "is_published": False,
-                "organisation": "", "consent_confirmed": False,
-            })
+        rows = [_synthetic_feedback(rng, today, rng.choice(municipalities), areas, category_ids, texts)
+                for _ in range(min(batch, feedback - start))]
         db.session.execute(insert(Feedback), rows)
+    reports = feedback // 20
+    for start in range(0, reports, batch):
+        rows = []
+        for _ in range(min(batch, reports - start)):
+            m = rng.choice(municipalities)
+            received = today - timedelta(days=rng.randint(0, 720))
+            status = _synthetic_status(rng, (today - received).days)
+            rows.append({
+                "municipality_id": m.id, "area_id": rng.choice(areas[m.id]), "heard_text": rng.choice(RUMOUR_TEXTS),
+                "about": rng.choice(list(RumourTarget)), "where": rng.choice(list(RumourSpread)), "language": "en",
+                "channel": Channel.WEB, "wants_answer": False, "status": status, "received_on": received,
+                "acknowledged_on": None if status == FeedbackStatus.RECEIVED else received + timedelta(days=rng.randint(0, 6)),
+                "moderator_note": "",
+            })
+        db.session.execute(insert(RumourReport), rows)
     db.session.flush()
+    rollup.rebuild()  # bulk rows bypass the ORM that keeps the aggregates in step
     return {"feedback": feedback, "activities": activities}

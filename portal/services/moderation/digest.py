@@ -106,10 +106,11 @@ class MailSettings:
     def from_config(cls, config) -> MailSettings | None:
         if not config.get("MAIL_SERVER"):
             return None
-        return cls(server=config["MAIL_SERVER"], port=int(config.get("MAIL_PORT") or 25),
-                   username=config.get("MAIL_USERNAME") or "", password=config.get("MAIL_PASSWORD") or "",
-                   use_tls=bool(config.get("MAIL_USE_TLS")), use_ssl=bool(config.get("MAIL_USE_SSL")),
-                   sender=config.get("MAIL_SENDER") or "portal@localhost")
+        # Environment values that look like numbers arrive as numbers (a password "1234" too).
+        text = {name: str(config.get(name) or "") for name in ("MAIL_SERVER", "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_SENDER")}
+        return cls(server=text["MAIL_SERVER"], port=int(config.get("MAIL_PORT") or 25), username=text["MAIL_USERNAME"],
+                   password=text["MAIL_PASSWORD"], use_tls=bool(config.get("MAIL_USE_TLS")),
+                   use_ssl=bool(config.get("MAIL_USE_SSL")), sender=text["MAIL_SENDER"] or "portal@localhost")
 
 
 def send(settings: MailSettings, to: list[str], subject: str, body: str) -> None:

@@ -13,13 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import case, func, literal, null, select, union_all
+from sqlalchemy import SmallInteger, case, cast, func, literal, null, select, union_all
 from sqlalchemy import column as sql_column
 from sqlalchemy import table as sql_table
 from sqlalchemy.orm import joinedload
 
 from portal.extensions import db
 from portal.models import Area, Feedback, FeedbackCategory, Municipality, RumourReport, User
+from portal.models.base import MAX_ROW_ID
 from portal.models.feedback import TEXT_SEARCH
 from portal.services import dates
 from portal.services.audit import record
@@ -120,7 +121,7 @@ def _common(model, filters: QueueFilters, actor: User, today: date):
     if filters.channel == "web":
         conditions.append(model.channel == Channel.WEB)
     elif filters.channel == "mediator":
-        conditions.append(model.channel != Channel.WEB)
+        conditions.append(model.channel.in_([c for c in Channel if c != Channel.WEB]))  # an index can serve IN
     if filters.month:
         conditions += [model.received_on >= filters.month, model.received_on < dates.add_months(filters.month, 1)]
     if filters.assignee == "mine":
@@ -161,9 +162,10 @@ def _order(columns, sort: str):
         return [received_on.asc(), item_id.asc(), kind]
     if sort == "status":
         return [_status_rank(status), received_on.desc(), item_id.desc(), kind]
-    if sort in ("rating-low", "rating-high"):
-        rating_order = rating.asc() if sort == "rating-low" else rating.desc()
-        return [rating_order, received_on.desc(), item_id.desc(), kind]
+    if sort == "rating-low":  # the worst first, and among them the longest waiting (one index scan)
+        return [rating.asc(), received_on.asc(), item_id.asc(), kind]
+    if sort == "rating-high":
+        return [rating.desc(), received_on.desc(), item_id.desc(), kind]
     return [received_on.desc(), item_id.desc(), kind]
 
 
@@ -176,7 +178,7 @@ def _selects(filters: QueueFilters, actor: User, today: date):
     if "rumours" in filters.kinds:
         parts.append(select(literal("rumours").label("kind"), RumourReport.id.label("id"),
                             RumourReport.received_on.label("received_on"), RumourReport.status.label("status"),
-                            null().label("rating"))
+                            cast(null(), SmallInteger).label("rating"))
                      .where(*_common(RumourReport, filters, actor, today)))
     return parts
 
@@ -188,31 +190,38 @@ def _count(selects) -> int:
     return min(total, COUNT_CAP)
 
 
+def page_query(actor: User, filters: QueueFilters, page: int = 1, per_page: int = PER_PAGE, today: date | None = None):
+    """The statement that reads one page of (kind, id) pairs, one more than a page to know whether a
+    next page exists; None when no kind of item matches the filters. With both kinds, each table is
+    read in the queue's order and cut to what the page can need before the two are merged, so no
+    step ever sorts a whole table."""
+    parts = _selects(filters, actor, today or dates.today())
+    if not parts:
+        return None
+    enough = page * per_page + 1
+    ordered = [part.order_by(*_order([part.selected_columns[name] for name in ("kind", "id", "received_on", "status", "rating")],
+                                     filters.sort)) for part in parts]
+    if len(ordered) == 1:
+        return ordered[0].limit(per_page + 1).offset((page - 1) * per_page)
+    both = union_all(*(part.limit(enough).subquery().select() for part in ordered)).subquery()
+    columns = [both.c.kind, both.c.id, both.c.received_on, both.c.status, both.c.rating]
+    return (select(both.c.kind, both.c.id).order_by(*_order(columns, filters.sort))
+            .limit(per_page + 1).offset((page - 1) * per_page))
+
+
 def page_of(actor: User, filters: QueueFilters, page: int = 1, per_page: int = PER_PAGE,
             today: date | None = None) -> QueuePage:
     today = today or dates.today()
     page = min(max(page, 1), 100_000)
-    parts = _selects(filters, actor, today)
-    pairs = []
-    if parts:
-        if len(parts) == 1:
-            query = parts[0]
-            cols = [query.selected_columns[name] for name in ("kind", "id", "received_on", "status", "rating")]
-            ordered = query.order_by(*_order(cols, filters.sort))
-        else:
-            both = union_all(*parts).subquery()
-            cols = [both.c.kind, both.c.id, both.c.received_on, both.c.status, both.c.rating]
-            ordered = select(both.c.kind, both.c.id).order_by(*_order(cols, filters.sort))
-        pairs = [(kind, item_id) for kind, item_id, *_rest in
-                 db.session.execute(ordered.limit(per_page + 1).offset((page - 1) * per_page))]
+    query = page_query(actor, filters, page, per_page, today)
+    pairs = [(row[0], row[1]) for row in db.session.execute(query)] if query is not None else []
     has_next = len(pairs) > per_page
     pairs = pairs[:per_page]
     items = _load(pairs)
     rows = [Row(kind, items[(kind, item_id)], (today - items[(kind, item_id)].received_on).days,
                 states.waiting_too_long(items[(kind, item_id)], today)) for kind, item_id in pairs]
-    overdue = QueueFilters(overdue=True)
-    return QueuePage(rows=rows, page=page, has_next=has_next, total=_count(parts),
-                     overdue_total=_count(_selects(overdue, actor, today)),
+    return QueuePage(rows=rows, page=page, has_next=has_next, total=_count(_selects(filters, actor, today)),
+                     overdue_total=_count(_selects(QueueFilters(overdue=True), actor, today)),
                      feedback_filters_ignored=filters.kind == "rumours" and filters.uses_feedback_only_filters)
 
 
@@ -256,7 +265,7 @@ def selected_items(keys: list[str]) -> list[tuple[str, object]]:
     wanted = []
     for key in keys[:PER_PAGE * 4]:
         kind, _, number = key.partition("-")
-        if kind in ("feedback", "rumours") and number.isdigit() and len(number) < 10:
+        if kind in ("feedback", "rumours") and number.isdigit() and 0 < int(number[:11]) <= MAX_ROW_ID:
             wanted.append((kind, int(number)))
     rows = _load(wanted)
     return [(key[0], rows[key]) for key in dict.fromkeys(wanted) if key in rows]

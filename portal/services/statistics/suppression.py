@@ -280,3 +280,33 @@ def suppress_breakdown(counts: Mapping[Hashable, int] | Sequence[tuple[Hashable,
 def suppress_count(value: int, threshold: int) -> int | None:
     """A single count shown on its own: hidden when it is from 1 to threshold - 1."""
     return None if 0 < value < threshold else value
+
+
+def suppress_table_with_breakdowns(cells: Sequence[Sequence[int]], breakdowns: Sequence[Sequence[tuple[Hashable, int]]],
+                                   threshold: int) -> tuple[Table, list[Breakdown]]:
+    """Protect a table and several breakdowns of the same people together (answers by month and
+    category; the same answers by police body, by gender, by how fast they were acknowledged).
+
+    Each breakdown adds up to the table's grand total, so each is one more way round the
+    circulation: the grand total flows from "bottom" into the first breakdown's parts, they flow
+    into the second breakdown's parts, and so on, the last ones on to "top". A hidden count is then
+    safe against the table and every breakdown at once."""
+    system = _TableSystem.of(cells)
+    grand = system.values[system.grand]
+    layers = [list(pairs) for pairs in breakdowns]
+    for pairs in layers:
+        if sum(v for _key, v in pairs) != grand:
+            raise ValueError("every breakdown must count the same people as the table")
+    points = ["bottom", *(f"layer-{n}" for n in range(len(layers))), "top"]
+    system.edges[system.grand] = (points[0], points[1]) if layers else ("bottom", "top")
+    firsts = []
+    for n, pairs in enumerate(layers):
+        firsts.append(len(system.values))
+        system.values += [v for _key, v in pairs]
+        system.edges += [(points[n + 1], points[n + 2])] * len(pairs)
+        system.is_total += [False] * len(pairs)
+    hidden = protect(system.values, system.edges, threshold, system.is_total)
+    total = None if system.grand in hidden else grand
+    shown = [Breakdown(items=[(key, None if first + i in hidden else value) for i, (key, value) in enumerate(pairs)],
+                       total=total, threshold=threshold) for first, pairs in zip(firsts, layers, strict=True)]
+    return system.table(hidden, threshold), shown

@@ -22,7 +22,7 @@ def moderator(app):
 
 
 def _entries(item, action):
-    return [e for e in db.session.scalars(db.select(AuditEntry).filter_by(object_id=item.id, action=action))]
+    return list(db.session.scalars(db.select(AuditEntry).filter_by(object_id=item.id, action=action)))
 
 
 @pytest.mark.parametrize("start", list(S))

@@ -1,0 +1,124 @@
+"""/dashboard through HTTP: filters in the address, downloads that match the page, formula-safe CSV,
+and queries that never scan the feedback table (checked on SQLite and PostgreSQL)."""
+
+import csv
+import io
+import re
+
+import pytest
+from sqlalchemy import event, text
+
+from portal.extensions import db
+from portal.services import dates
+from portal.services.catalogue.demo import bulk_demo_data
+from tests import factories
+
+TODAY = dates.today()
+
+
+@pytest.fixture
+def moderator(staff_client):
+    client, _user = staff_client("moderator")
+    return client
+
+
+@pytest.fixture
+def some_feedback(app):
+    this_month = dates.first_of_month(TODAY)
+    for _n in range(12):
+        factories.feedback(treatment=4, received_on=this_month, occurred_month=this_month)
+    for _n in range(12):
+        factories.feedback("lisboa", treatment=2, received_on=this_month, occurred_month=this_month)
+    factories.rumour(title="=HYPERLINK(\"http://evil.example\")")
+    db.session.commit()
+
+
+def rows(response) -> list[list[str]]:
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    return list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+
+
+def test_the_page_follows_the_filters(moderator, some_feedback):
+    everything = moderator.get("/dashboard").get_data(as_text=True)
+    assert "All municipalities" in everything
+    lisboa = moderator.get("/dashboard?municipality=lisboa").get_data(as_text=True)
+    index_table = lisboa.split('id="index-table"', 1)[1].split("</table>", 1)[0]
+    assert "25.0" in index_table and "75.0" not in index_table  # twelve 2s in Lisboa
+    fuenlabrada = moderator.get("/dashboard?municipality=fuenlabrada").get_data(as_text=True)
+    assert "75.0" in fuenlabrada.split('id="index-table"', 1)[1].split("</table>", 1)[0]
+
+
+@pytest.mark.parametrize("query", ["municipality=nowhere", "first_month=2026-13", "last_month=1999-01&first_month=2026-01",
+                                   "channel=phone", "area=99999999", "practice=no-such"])
+def test_bad_filters_are_explained_with_a_400(moderator, query):
+    response = moderator.get(f"/dashboard?{query}")
+    assert response.status_code == 400
+    assert "Some filters are not right." in response.get_data(as_text=True)
+
+
+def test_an_area_of_another_municipality_is_refused(moderator):
+    lisbon_area = factories.municipality("lisboa").areas[0]
+    response = moderator.get(f"/dashboard?municipality=fuenlabrada&area={lisbon_area.id}")
+    assert response.status_code == 400 and "This area is not in the municipality you chose." in response.get_data(as_text=True)
+
+
+def test_every_figure_downloads_with_the_same_filters(moderator, some_feedback):
+    page = moderator.get("/dashboard?municipality=lisboa").get_data(as_text=True)
+    for figure in ("volume", "treatment", "treatment-groups", "answering", "activities", "practices", "rumours"):
+        assert f"/dashboard/{figure}.csv?municipality=lisboa" in page.replace("&amp;", "&"), figure
+        assert rows(moderator.get(f"/dashboard/{figure}.csv?municipality=lisboa"))[0], figure
+    treatment = rows(moderator.get("/dashboard/treatment.csv?municipality=lisboa"))
+    this_month = dates.first_of_month(TODAY).isoformat()[:7]
+    assert [this_month, "12", "25.0", "25.0", "25.0"] in [row[1:] for row in treatment]
+    assert moderator.get("/dashboard/nothing.csv").status_code == 404
+    assert moderator.get("/dashboard/volume.csv?first_month=bad").status_code == 400
+
+
+def test_downloads_cannot_run_formulas(moderator, some_feedback):
+    factories.rumour_report(rumour=db.session.scalar(db.select(factories.Rumour)), received_on=TODAY)
+    db.session.commit()
+    rumours = rows(moderator.get("/dashboard/rumours.csv"))
+    titles = {row[0] for row in rumours[1:]}
+    assert "'=HYPERLINK(\"http://evil.example\")" in titles
+
+
+def _statements(client, url) -> list[tuple[str, object]]:
+    """(statement, parameters) of every query a page runs."""
+    seen = []
+
+    def keep(_conn, _cursor, statement, parameters, *_args):
+        seen.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", keep)
+    try:
+        assert client.get(url).status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", keep)
+    return seen
+
+
+def test_the_page_costs_the_same_statements_at_any_size(moderator, some_feedback):
+    small = len(_statements(moderator, "/dashboard"))
+    bulk_demo_data(feedback=2_000, activities=50, rng_seed=3)
+    db.session.commit()
+    assert len(_statements(moderator, "/dashboard")) == small
+
+
+FEEDBACK_TABLE = re.compile(r"\bFROM feedback\b(?!_)|\bJOIN feedback\b(?!_)")
+
+
+def test_no_query_of_the_page_scans_the_feedback_table(moderator, some_feedback, backend):
+    bulk_demo_data(feedback=3_000, activities=50, rng_seed=4)
+    db.session.commit()
+    reading = [(s, p) for s, p in _statements(moderator, "/dashboard?practice=stop-forms-and-rights-leaflet")
+               if FEEDBACK_TABLE.search(s) and s.lstrip().upper().startswith("SELECT") and "user_account" not in s]
+    assert reading, "the open items and unread messages do read the feedback table"
+    with db.engine.connect() as conn:
+        if backend == "postgresql":
+            conn.execute(text("ANALYZE"))
+            conn.execute(text("SET enable_seqscan = off"))
+        for statement, params in reading:
+            prefix = "EXPLAIN QUERY PLAN " if backend == "sqlite" else "EXPLAIN "
+            plan = [str(row[-1] if backend == "sqlite" else row[0]) for row in conn.exec_driver_sql(prefix + statement, params)]
+            assert not [line for line in plan if re.search(r"\bSCAN feedback\b(?! USING)|Seq Scan on feedback ", line + " ")], \
+                (statement, plan)
