@@ -43,7 +43,7 @@ run: $(VENV)/.installed translations
 	@echo
 	@echo "  portal is starting: open http://127.0.0.1:$(PORT)/"
 	@echo
-	umask 077; $(VENV)/bin/gunicorn --bind 127.0.0.1:$(PORT) $(SERVE_ARGS) --log-level error 'portal:create_app()'
+	umask 077; PORTAL_DEMO=true $(VENV)/bin/gunicorn --bind 127.0.0.1:$(PORT) $(SERVE_ARGS) --log-level error 'portal:create_app()'
 
 test: $(VENV)/.installed-test translations
 	$(PY) -m pytest $(PYTEST_ARGS)

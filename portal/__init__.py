@@ -50,6 +50,9 @@ def create_app(config: type | dict | None = None) -> Flask:
     _register_blueprints(app)
     _register_hooks(app)
     _register_errors(app)
+    from portal.security import init_app as init_security
+
+    init_security(app)  # trusted hosts, refusal pages that keep the input, database privacy hooks
 
     from portal import cli
 
@@ -91,6 +94,7 @@ def _init_extensions(app: Flask) -> None:
         return db.session.execute(db.select(User).filter_by(session_token=token)).scalar_one_or_none()
 
     from portal.db import configure_engine_events
+    from portal.services.statistics import rollup  # noqa: F401  (keeps the aggregates in step with every flush)
 
     with app.app_context():
         configure_engine_events(db.engine)
@@ -121,6 +125,12 @@ def _register_blueprints(app: Flask) -> None:
     from portal.moderation.views import bp as moderation_bp
 
     app.register_blueprint(moderation_bp)
+    from portal.api import init_app as init_api
+
+    init_api(app)  # the read-only public API, /api/v1/ (blueprint "api")
+    from portal.dashboard.views import bp as dashboard_bp
+
+    app.register_blueprint(dashboard_bp)
 
 
 def _register_hooks(app: Flask) -> None:

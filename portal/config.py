@@ -101,6 +101,9 @@ class Config:
     # Months after which resident free text and rumour reports are purged (`retention purge`).
     RETENTION_MONTHS = 24
 
+    # `make run` serves invented demo content; staff pages with figures then say so plainly.
+    DEMO = False
+
     TESTING = False
 
 

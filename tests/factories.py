@@ -13,12 +13,34 @@ from portal.services.activities.codes import new_activity_code
 from portal.vocab import ActivityFormat, ActivityType, FeedbackStatus, PoliceBody, Role, RumourSpread, RumourTarget
 
 PASSWORD = "correct horse battery staple"
+# Moderators and admins must log in with a second factor: factory accounts of those roles get this
+# TOTP secret and these recovery codes (tests.conftest.login completes the second step with them).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+RECOVERY_CODES = [f"testcode{n:04d}" for n in range(10)]  # 12 characters, like real ones
 _seq = itertools.count(1)
 
 
 @lru_cache(maxsize=4)
 def _hash(password: str) -> str:
     return hash_password(password)  # argon2id is slow on purpose: hash once per password per run
+
+
+@lru_cache(maxsize=16)
+def _recovery_hash(code: str) -> str:
+    from portal.services.accounts.second_factor import _recovery_hasher
+
+    return _recovery_hasher.hash(code)
+
+
+def enrol_second_factor(account: User) -> User:
+    """One-time codes from TOTP_SECRET and the ten RECOVERY_CODES, as if the owner had set them up."""
+    from portal.models.user import RecoveryCode
+    from portal.services.accounts.second_factor import _seal
+
+    account.totp_secret = _seal(TOTP_SECRET)
+    account.recovery_codes = [RecoveryCode(code_hash=_recovery_hash(code)) for code in RECOVERY_CODES]
+    db.session.flush()
+    return account
 
 
 def municipality(slug: str = "fuenlabrada") -> Municipality:
@@ -30,7 +52,8 @@ def category(slug: str = "respect") -> FeedbackCategory:
 
 
 def user(role: Role | str = Role.MODERATOR, *, email: str | None = None, municipality_slug: str | None = "fuenlabrada",
-         password: str = PASSWORD, active: bool = True, organisation: str = "") -> User:
+         password: str = PASSWORD, active: bool = True, organisation: str = "",
+         second_factor: bool | None = None) -> User:
     import secrets
 
     role = Role(role)
@@ -43,6 +66,8 @@ def user(role: Role | str = Role.MODERATOR, *, email: str | None = None, municip
     )
     db.session.add(account)
     db.session.flush()
+    if second_factor if second_factor is not None else account.needs_second_factor:
+        enrol_second_factor(account)
     return account
 
 
@@ -90,3 +115,22 @@ def rumour(title: str = "Roma families get more benefits", **fields) -> Rumour:
     db.session.add(row)
     db.session.flush()
     return row
+
+
+# --- public transparency (catalogue, published feedback) ------------------------------------------
+
+def practice(slug: str = "anti-rumours-strategy"):
+    from portal.models import GoodPractice
+
+    return db.session.scalar(db.select(GoodPractice).filter_by(slug=slug))
+
+
+def published_feedback(municipality_slug: str = "fuenlabrada", category_slug: str = "respect", *, public_text: str,
+                       answer: str = "Thank you, we discussed it with the unit.", published_on: date = date(2026, 11, 20),
+                       **fields) -> Feedback:
+    """Feedback a moderator reviewed and published: `public_text` is its public version; `text` (the
+    resident's own words) defaults to something else, so tests can tell them apart."""
+    fields.setdefault("text", f"PRIVATE words behind: {public_text}")
+    fields.setdefault("status", FeedbackStatus.ANSWERED)
+    return feedback(municipality_slug, category_slug, redacted_text=public_text, public_answer=answer,
+                    is_published=True, published_on=published_on, **fields)

@@ -18,6 +18,9 @@ class Municipality(Base):
     country: Mapped[str] = mapped_column(String(2))  # ISO 3166-1 alpha-2
     # The language most residents read; used for posters and as a hint, never forced.
     default_language: Mapped[str] = mapped_column(String(16), default="en")
+    # IANA time zone of the municipality's clocks: activities are logged in local wall time, and
+    # calendar feeds give that zone (TZID) so a subscriber elsewhere sees the right hour.
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     areas: Mapped[list[Area]] = relationship(

@@ -6,7 +6,7 @@ from flask import render_template
 from sqlalchemy import text
 
 from portal.extensions import db
-from portal.public import feedback_views, help_views, rumour_views, status_views  # noqa: F401  (they add routes to bp)
+from portal.public import feedback_views, help_views, open_data_views, practice_views, published_views, rumour_views, status_views  # noqa: F401,E501  (they add routes to bp)
 from portal.public.blueprint import bp
 
 __all__ = ["bp"]

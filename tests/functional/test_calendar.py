@@ -43,8 +43,10 @@ def test_the_feed_lists_public_activities_with_public_fields_only(client):
     events = list(calendar.walk("VEVENT"))
     assert [str(e["SUMMARY"]) for e in events] == ["Open meeting on safety"]
     event = events[0]
-    assert event.decoded("DTSTART") == meeting.starts_at  # floating local time, as logged
-    assert event.decoded("DTEND") == meeting.ends_at
+    # local wall time as logged, in the municipality's zone (see test_calendar_timezones.py)
+    assert event.decoded("DTSTART").replace(tzinfo=None) == meeting.starts_at
+    assert event.decoded("DTEND").replace(tzinfo=None) == meeting.ends_at
+    assert event["DTSTART"].params["TZID"] == "Europe/Madrid"
     assert str(event["LOCATION"]) == f"{meeting.area.name}, Fuenlabrada"
     assert "Everyone is welcome" in str(event["DESCRIPTION"]) and "Partnership or community meeting" in str(event["DESCRIPTION"])
     assert str(event["UID"]) == f"activity-{meeting.id}@localhost"

@@ -122,3 +122,17 @@ def test_no_query_of_the_page_scans_the_feedback_table(moderator, some_feedback,
             plan = [str(row[-1] if backend == "sqlite" else row[0]) for row in conn.exec_driver_sql(prefix + statement, params)]
             assert not [line for line in plan if re.search(r"\bSCAN feedback\b(?! USING)|Seq Scan on feedback ", line + " ")], \
                 (statement, plan)
+
+
+def test_demo_figures_say_they_are_invented(app_factory):
+    from tests.conftest import login
+
+    for demo in (True, False):
+        app = app_factory(DEMO=demo)
+        with app.app_context():
+            moderator = factories.user("moderator")
+            db.session.commit()
+            client = app.test_client()
+            login(client, moderator.email)
+            html = client.get("/dashboard").get_data(as_text=True)
+        assert ('id="demo-note"' in html) is demo

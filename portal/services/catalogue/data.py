@@ -2,6 +2,11 @@
 
 The catalogue summarises practices shared in the Council of Europe JUSTROM3 exchange on police and
 Roma communities. Staff edit it later through the admin area; the seed only adds what is missing.
+
+Each practice: its English title and summary, where it comes from, tags, the strength of the
+outside evidence (a value of `portal.models.practice.EvidenceStrength`, explained on every practice
+page) and its sources (a publication's name as published, and a link). The longer texts, in
+English, Spanish, Portuguese and Romanian, are in `catalogue/texts/`.
 """
 
 PRACTICES = [
@@ -19,6 +24,11 @@ PRACTICES = [
         "country": "Spain",
         "year": 2007,
         "tags": ["community-policing", "diversity-management", "municipal-police"],
+        "evidence": "described",
+        "sources": [
+            ("Council of Europe Intercultural Cities programme", "https://www.coe.int/en/web/interculturalcities"),
+            ("Cities of Migration: On the front lines of integration (Fuenlabrada police)", "http://citiesofmigration.ca/good_idea/on-the-front-lines-of-integration-2/"),
+        ],
     },
     {
         "slug": "manual-intercultural-community-policing",
@@ -32,6 +42,10 @@ PRACTICES = [
         "country": "International",
         "year": 2019,
         "tags": ["manual", "leadership"],
+        "evidence": "guidance",
+        "sources": [
+            ("Manual on Intercultural Community Policing (Council of Europe, 2019)", "https://www.coe.int/en/web/interculturalcities"),
+        ],
     },
     {
         "slug": "stop-forms-and-rights-leaflet",
@@ -47,6 +61,10 @@ PRACTICES = [
         "country": "Spain",
         "year": None,
         "tags": ["stop-and-search", "ethnic-profiling", "accountability"],
+        "evidence": "measured",
+        "sources": [
+            ("Open Society Justice Initiative", "https://www.justiceinitiative.org"),
+        ],
     },
     {
         "slug": "hate-incident-register",
@@ -60,6 +78,10 @@ PRACTICES = [
         "country": "Spain",
         "year": None,
         "tags": ["hate-crime", "recording", "liaison"],
+        "evidence": "described",
+        "sources": [
+            ("Council of Europe Intercultural Cities programme", "https://www.coe.int/en/web/interculturalcities"),
+        ],
     },
     {
         "slug": "anti-rumours-strategy",
@@ -75,6 +97,11 @@ PRACTICES = [
         "country": "Spain",
         "year": 2010,
         "tags": ["anti-rumours", "stereotypes", "communication"],
+        "evidence": "described",
+        "sources": [
+            ("Anti-rumours strategy (Council of Europe Intercultural Cities)", "https://www.coe.int/en/web/interculturalcities/anti-rumours"),
+            ("Anti-rumours handbook (Council of Europe, 2018)", "https://www.coe.int/en/web/campaign-free-to-speak-safe-to-learn/-/anti-rumours-handbook-2018-"),
+        ],
     },
     {
         "slug": "lisbon-participatory-community-policing",
@@ -89,6 +116,10 @@ PRACTICES = [
         "country": "Portugal",
         "year": 2009,
         "tags": ["partnership", "safety-audit", "foot-patrol"],
+        "evidence": "described",
+        "sources": [
+            ("Lisbon City Council", "https://www.lisboa.pt"),
+        ],
     },
     {
         "slug": "local-safety-contracts",
@@ -101,6 +132,10 @@ PRACTICES = [
         "country": "Portugal",
         "year": None,
         "tags": ["governance", "municipality"],
+        "evidence": "described",
+        "sources": [
+            ("Government of Portugal", "https://www.portugal.gov.pt"),
+        ],
     },
     {
         "slug": "coe-toolkit-racially-motivated-crime",
@@ -115,6 +150,10 @@ PRACTICES = [
         "country": "International",
         "year": None,
         "tags": ["training", "hate-crime", "echr"],
+        "evidence": "guidance",
+        "sources": [
+            ("Council of Europe: Roma and Travellers", "https://www.coe.int/en/web/roma-and-travellers"),
+        ],
     },
     {
         "slug": "police-and-roma-curriculum",
@@ -128,6 +167,11 @@ PRACTICES = [
         "country": "International",
         "year": None,
         "tags": ["training", "curriculum", "gender"],
+        "evidence": "guidance",
+        "sources": [
+            ("Council of Europe: Roma and Travellers", "https://www.coe.int/en/web/roma-and-travellers"),
+            ("OSCE Office for Democratic Institutions and Human Rights", "https://www.osce.org/odihr"),
+        ],
     },
     {
         "slug": "odihr-guidebook-police-roma-sinti",
@@ -142,6 +186,10 @@ PRACTICES = [
         "country": "International",
         "year": 2010,
         "tags": ["assessment", "policy", "recruitment"],
+        "evidence": "guidance",
+        "sources": [
+            ("Police and Roma and Sinti: Good Practices in Building Trust and Understanding (OSCE, 2010)", "https://www.osce.org/odihr/84866"),
+        ],
     },
     {
         "slug": "legal-clinics-roma-women",
@@ -155,6 +203,10 @@ PRACTICES = [
         "country": "International",
         "year": None,
         "tags": ["access-to-justice", "roma-women", "legal-aid"],
+        "evidence": "described",
+        "sources": [
+            ("About JUSTROM (Council of Europe and European Commission)", "https://pjp-eu.coe.int/en/web/access-of-roma-and-traveller-women-to-justice/about-justrom"),
+        ],
     },
     {
         "slug": "romed-roma-mediators",
@@ -167,32 +219,36 @@ PRACTICES = [
         "country": "International",
         "year": None,
         "tags": ["mediation", "intermediaries"],
+        "evidence": "described",
+        "sources": [
+            ("About ROMED (Council of Europe)", "https://coe-romed.org/articles/about-romed"),
+        ],
     },
 ]
 
 MUNICIPALITIES = [
     {
-        "slug": "fuenlabrada", "name": "Fuenlabrada", "country": "ES", "default_language": "es",
+        "slug": "fuenlabrada", "name": "Fuenlabrada", "country": "ES", "default_language": "es", "timezone": "Europe/Madrid",
         "areas": ["Centro", "El Naranjo", "La Avanzada", "Loranca", "Vivero"],
     },
     {
-        "slug": "lisboa", "name": "Lisboa", "country": "PT", "default_language": "pt",
+        "slug": "lisboa", "name": "Lisboa", "country": "PT", "default_language": "pt", "timezone": "Europe/Lisbon",
         "areas": ["Marvila", "Olivais", "Santa Clara", "Santa Maria Maior", "São Vicente"],
     },
     {
-        "slug": "cluj-napoca", "name": "Cluj-Napoca", "country": "RO", "default_language": "ro",
+        "slug": "cluj-napoca", "name": "Cluj-Napoca", "country": "RO", "default_language": "ro", "timezone": "Europe/Bucharest",
         "areas": ["Centru", "Gheorgheni", "Mănăștur", "Someșeni"],
     },
     {
-        "slug": "sofia", "name": "София (Sofia)", "country": "BG", "default_language": "bg",
+        "slug": "sofia", "name": "София (Sofia)", "country": "BG", "default_language": "bg", "timezone": "Europe/Sofia",
         "areas": ["Лозенец", "Люлин", "Надежда", "Факултета"],
     },
     {
-        "slug": "kosice", "name": "Košice", "country": "SK", "default_language": "sk",
+        "slug": "kosice", "name": "Košice", "country": "SK", "default_language": "sk", "timezone": "Europe/Bratislava",
         "areas": ["Juh", "Luník IX", "Staré Mesto", "Západ"],
     },
     {
-        "slug": "miskolc", "name": "Miskolc", "country": "HU", "default_language": "hu",
+        "slug": "miskolc", "name": "Miskolc", "country": "HU", "default_language": "hu", "timezone": "Europe/Budapest",
         "areas": ["Belváros", "Diósgyőr", "Avas", "Hejőcsaba"],
     },
 ]
