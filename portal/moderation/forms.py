@@ -97,7 +97,8 @@ class BulkForm(FlaskForm):
 
     action = SelectField(_l("With the selected items"), choices=options([("", _l("Choose an action"))] + list(BULK_LABELS.items())),
                          validators=required(_l("Choose what to do with the selected items.")), validate_choice=False)
-    assignee = SelectField(_l("Moderator"), validators=OPTIONAL, validate_choice=False)
+    # Its own id: the queue's filter form on the same page has an "assignee" field too.
+    assignee = SelectField(_l("Moderator"), validators=OPTIONAL, validate_choice=False, id="bulk-assignee")
     confirmed = HiddenField()
 
     def set_choices(self, moderators) -> None:

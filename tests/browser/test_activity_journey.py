@@ -58,7 +58,7 @@ def test_officer_logs_finds_exports_and_prints_an_activity(browser, live_server,
     page.get_by_text("Filter and sort").click()
     page.get_by_label("Good practice").select_option(label="Roma mediators (ROMED)")
     page.get_by_label("Only with open follow-ups").check()
-    page.get_by_role("button", name="Show", exact=True).click()
+    page.get_by_role("region", name="All activities").get_by_role("button", name="Show", exact=True).click()
     rows = page.locator("#activity-list tbody tr")
     expect(rows).to_have_count(1)
     expect(rows.first).to_contain_text(TITLE)

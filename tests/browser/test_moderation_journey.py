@@ -104,7 +104,7 @@ def test_feedback_is_redacted_linked_answered_published_and_followed_up(browser,
 
     # the moderator sees the unread message in the queue
     page.goto(f"{base}/moderation?unread=y")
-    expect(page.get_by_text("Unread message")).to_be_visible()
+    expect(page.get_by_text("Unread message", exact=True)).to_be_visible()
 
     # the personal details appear nowhere outside the moderators' area
     with site.app.app_context():

@@ -174,6 +174,7 @@ def tracker(status: RumourStatus | None = None) -> list[TrackedRumour]:
 def ungrouped_reports(limit: int = 50) -> list[RumourReport]:
     return list(db.session.scalars(
         select(RumourReport).where(RumourReport.rumour_id.is_(None), RumourReport.status != FeedbackStatus.REJECTED)
+        .options(selectinload(RumourReport.municipality))  # the list names each report's town
         .order_by(RumourReport.received_on.desc(), RumourReport.id.desc()).limit(limit)))
 
 

@@ -43,7 +43,7 @@ def _closed_table(cells):
 
 
 def _shown_grid(table):
-    grid = [list(row) + [total] for row, total in zip(table.cells, table.row_totals)]
+    grid = [list(row) + [total] for row, total in zip(table.cells, table.row_totals, strict=False)]
     grid.append(list(table.column_totals) + [table.total])
     return grid
 
