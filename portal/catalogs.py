@@ -37,6 +37,7 @@ PUBLIC_SOURCES = (
     "templates/calendar/", "templates/partials/_flashes.html", "templates/partials/_pagination.html",
     "portal/public/", "portal/forms/", "portal/vocab.py", "portal/i18n.py",
     "portal/services/feedback/", "portal/services/accounts/partners.py", "portal/services/places.py",
+    "portal/services/catalogue/open_data.py", "portal/models/practice.py", "templates/api/",
 )
 ROMANI_PLURALS = "nplurals=2; plural=(n != 1);"
 

@@ -31,7 +31,7 @@ class PortalApi(flask_smorest.Api):
 def init_app(app: Flask) -> PortalApi:
     """Register the `api` blueprint and build its OpenAPI document. Endpoint modules are imported
     here, before registering, because the document is built from the routes known at that moment."""
-    from portal.api import docs, views  # noqa: F401  (they add routes to bp)
+    from portal.api import docs, stats_views, views  # noqa: F401  (they add routes to bp)
     from portal.api.blueprint import bp
     from portal.api.schemas import ErrorSchema
 

@@ -152,6 +152,9 @@ class PracticeSchema(PracticeSummarySchema):
                                 metadata={"description": "The most recent public activities that used it."})
     published_feedback = ma.fields.Integer(required=True, metadata={"description": "Published feedback linked to it "
                                                                                     "(see /feedback?practice=)."})
+    residents_evidence = ma.fields.Nested(lambda: PracticeEvidenceSchema(), required=True, metadata={
+        "description": "How people felt treated with and without it, before and after, from the latest public statistics "
+                       "(see /stats). An association, not proof of cause."})
 
 
 class PublishedFeedbackSchema(ma.Schema):
@@ -188,3 +191,106 @@ class RumourSchema(ma.Schema):
 class RumourListSchema(ma.Schema):
     meta = ma.fields.Nested(PageMeta, required=True)
     items = ma.fields.List(ma.fields.Nested(RumourSchema), required=True)
+
+
+# --- public statistics ---------------------------------------------------------------------------
+
+QUARTER = validate.Regexp(r"^\d{4}-Q[1-4]$", error="Give a quarter as YYYY-Qn, for example 2026-Q3.")
+HIDDEN = " Null when it is hidden to protect residents."
+
+
+class StatsArgs(ma.Schema):
+    quarter = ma.fields.String(validate=QUARTER, metadata={
+        "description": "A quarter that has ended, as YYYY-Qn (2026-Q3 is July to September 2026). Default: the latest."})
+
+
+class IndexSchema(ma.Schema):
+    value = ma.fields.Float(required=True, metadata={"description": "From 0 (very badly treated) to 100 (very well)."})
+    low = ma.fields.Float(required=True, metadata={"description": "Low end of the 95 % interval."})
+    high = ma.fields.Float(required=True, metadata={"description": "High end of the 95 % interval."})
+
+
+def _count(description: str):
+    return ma.fields.Integer(required=True, allow_none=True, metadata={"description": description + HIDDEN})
+
+
+def _index(description: str):
+    return ma.fields.Nested(IndexSchema, required=True, allow_none=True, metadata={
+        "description": description + " Null with fewer than 10 answers, or when the count is hidden."})
+
+
+class StatsFeedbackSchema(ma.Schema):
+    total = _count("Messages from residents received in the quarter.")
+    by_category = ma.fields.List(ma.fields.Integer(allow_none=True), required=True, metadata={
+        "description": "Messages by topic, in the order of `categories`." + HIDDEN})
+    answered_within_7_days = _count("Messages that got a first answer within 7 days.")
+    answered_later_or_not_yet = _count("The other messages.")
+
+
+_ACTIVITIES = ma.fields.Dict(keys=ma.fields.String(validate=validate.OneOf(PUBLIC_TYPES)), values=ma.fields.Integer(),
+                             required=True, metadata={"description": "Activities on the public calendar, by type."})
+
+
+class StatsPlaceSchema(ma.Schema):
+    slug = ma.fields.String(required=True)
+    name = ma.fields.String(required=True)
+    feedback = ma.fields.Nested(StatsFeedbackSchema, required=True)
+    treatment_index = _index("How people felt treated.")
+    activities = _ACTIVITIES
+
+
+class StatsAllSchema(ma.Schema):
+    feedback = ma.fields.Nested(StatsFeedbackSchema, required=True)
+    treatment_index = _index("How people felt treated, every town together.")
+    treatment_index_by_category = ma.fields.List(ma.fields.Nested(IndexSchema, allow_none=True), required=True, metadata={
+        "description": "How people felt treated, by topic, in the order of `categories`."})
+    activities = _ACTIVITIES
+
+
+class DifferenceSchema(ma.Schema):
+    value = ma.fields.Float(required=True, metadata={"description": "In index points; above 0 means better treated."})
+    low = ma.fields.Float(required=True, metadata={"description": "Low end of the 95 % interval."})
+    high = ma.fields.Float(required=True, metadata={"description": "High end of the 95 % interval."})
+
+
+def _difference(description: str):
+    return ma.fields.Nested(DifferenceSchema, required=True, allow_none=True, metadata={
+        "description": description + " Null when either side has fewer than 10 answers."})
+
+
+class _PracticeIndices(ma.Schema):
+    with_practice = _index("Months in which a town had applied the practice in the six months before.")
+    without_practice = _index("All other months.")
+    difference = _difference("with_practice minus without_practice.")
+    before = _index("The six months before each town's first activity with the practice.")
+    after = _index("The six months after it.")
+    change = _difference("after minus before.")
+
+
+class StatsPracticeSchema(_PracticeIndices):
+    slug = ma.fields.String(required=True)
+    from_ = ma.fields.String(required=True, data_key="from", attribute="from", metadata={"description": "First month (YYYY-MM-DD)."})
+    to = ma.fields.String(required=True, metadata={"description": "Last month (YYYY-MM-DD)."})
+
+
+class PracticeEvidenceSchema(_PracticeIndices):
+    quarter = ma.fields.String(required=True, metadata={"description": "The public statistics it comes from (YYYY-Qn)."})
+    first_month = ma.fields.String(required=True, metadata={"description": "YYYY-MM."})
+    last_month = ma.fields.String(required=True, metadata={"description": "YYYY-MM."})
+
+
+class StatsSchema(ma.Schema):
+    quarter = ma.fields.String(required=True, metadata={"description": "YYYY-Qn."})
+    first_month = ma.fields.String(required=True, metadata={"description": "YYYY-MM."})
+    last_month = ma.fields.String(required=True, metadata={"description": "YYYY-MM."})
+    threshold = ma.fields.Integer(required=True, metadata={"description": "Counts from 1 to threshold - 1 are hidden, and "
+                                                                         "some others so that none can be worked out."})
+    quarters = ma.fields.List(ma.fields.String(), required=True, metadata={"description": "Every quarter available, newest first."})
+    categories = ma.fields.List(ma.fields.String(), required=True, metadata={"description": "Slugs of the topics."})
+    activity_types = ma.fields.List(ma.fields.String(), required=True)
+    municipalities = ma.fields.List(ma.fields.Nested(StatsPlaceSchema), required=True)
+    all = ma.fields.Nested(StatsAllSchema, required=True)
+    practices = ma.fields.List(ma.fields.Nested(StatsPracticeSchema), required=True, metadata={
+        "description": "For each good practice, how people felt treated with and without it, before and after; the "
+                       "year up to the end of the quarter. An association, not proof of cause."})
+

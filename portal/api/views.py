@@ -23,6 +23,7 @@ from portal.services import dates
 from portal.services.activities.calendar import PublicActivity, count_public_activities, public_activity_rows
 from portal.services.catalogue import practices as catalogue
 from portal.services.feedback import countered_rumours, published
+from portal.services.statistics import public as public_statistics
 from portal.vocab import ActivityType, RumourStatus
 
 ERROR_TEXT = {400: "A parameter is not valid.", 404: "Nothing is published at this address.",
@@ -110,8 +111,16 @@ def practice(args, slug):
         applied_in=[{"slug": m.slug, "name": m.name} for m in view.municipalities],
         activities=[_activity(a) for a in view.activities],
         published_feedback=view.residents_say_total,
+        residents_evidence=_evidence(view.evidence),
     )
+    db.session.commit()  # the quarter's public figures, stored the first time anyone asks
     return document
+
+
+def _evidence(found) -> dict:
+    return {"quarter": public_statistics.quarter_id(found.quarter), "first_month": found.first_month.strftime("%Y-%m"),
+            "last_month": found.last_month.strftime("%Y-%m"),
+            **{name: getattr(found, name) for name in ("with_practice", "without_practice", "difference", "before", "after", "change")}}
 
 
 # --- published feedback --------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import json
 
 from flask import Response, abort, render_template, url_for
 
+from portal.extensions import db
 from portal.public.blueprint import bp
 from portal.services.catalogue import open_data
 
@@ -35,12 +36,15 @@ def open_data_page():
 @bp.route("/open-data/<key>.csv")
 def open_data_csv(key: str):
     dataset = _dataset_or_404(key)
-    return _download(dataset.build_csv(), "text/csv", f"{dataset.key}.csv", dataset.licence_url)
+    body = dataset.build_csv()
+    db.session.commit()  # a quarter's public figures are stored the first time anyone asks
+    return _download(body, "text/csv", f"{dataset.key}.csv", dataset.licence_url)
 
 
 @bp.route("/open-data/<key>.json")
 def open_data_json(key: str):
     dataset = _dataset_or_404(key)
     document = dataset.build_json(url_for("public.open_data", _external=True))
+    db.session.commit()
     return _download(json.dumps(document, ensure_ascii=False, indent=1), "application/json", f"{dataset.key}.json",
                      dataset.licence_url)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from flask import abort, render_template, request
 
+from portal.extensions import db
 from portal.forms import page_number
 from portal.i18n import select_language, select_locale
 from portal.models import EvidenceStrength
@@ -38,6 +39,7 @@ def practice(slug: str):
     view = practices.practice_page(slug, select_language())
     if view is None:
         abort(404)
+    db.session.commit()  # the quarter's public figures, stored the first time anyone asks
     locale = select_locale()
     return render_template("public/practice.html", page=view, scale=list(EvidenceStrength)[1:],
                            country_name=lambda country: practices.country_name(country, locale))

@@ -1,4 +1,5 @@
-"""Filters of the public transparency pages (catalogue, published feedback, countered rumours).
+"""Filters of the public transparency pages (catalogue, published feedback, countered rumours,
+statistics).
 
 They are GET forms read from the query string: no CSRF token (nothing changes), and addresses that
 can be bookmarked and shared. A value that is not one of the choices, or a month that does not
@@ -91,3 +92,10 @@ class RumourFilterForm(_GetForm):
     def set_choices(self, municipalities) -> None:
         self.municipality.choices = options([("", EVERYTHING)] + [(m.slug, m.name) for m in municipalities])
         self.status.choices = options([("", EVERYTHING)] + RumourStatus.choices())
+
+
+class StatsForm(_GetForm):
+    quarter = SelectField(_l("Quarter"), validators=OPTIONAL, validate_choice=False)
+
+    def set_choices(self, quarters: list[tuple[str, str]]) -> None:
+        self.quarter.choices = options(quarters)

@@ -6,15 +6,27 @@ from flask import render_template
 from sqlalchemy import text
 
 from portal.extensions import db
-from portal.public import feedback_views, help_views, open_data_views, practice_views, published_views, rumour_views, status_views  # noqa: F401,E501  (they add routes to bp)
+from portal.public import (  # noqa: F401  (they add routes to bp)
+    feedback_views,
+    help_views,
+    open_data_views,
+    practice_views,
+    published_views,
+    rumour_views,
+    stats_views,
+    status_views,
+)
 from portal.public.blueprint import bp
+from portal.services.statistics import public
 
 __all__ = ["bp"]
 
 
 @bp.route("/")
 def home():
-    return render_template("public/home.html")
+    summary = public.home_summary()
+    db.session.commit()  # the quarter's public figures, stored the first time anyone asks
+    return render_template("public/home.html", summary=summary, period=stats_views.period_of(summary.quarter))
 
 
 @bp.route("/healthz")

@@ -98,4 +98,6 @@ ACTION_LABELS = {
     "partner.activate": _l("showed a partner organisation"), "partner.deactivate": _l("hid a partner organisation"),
     "user.create": _l("created an account"), "user.password": _l("changed a password"),
     "user.deactivate": _l("deactivated an account"), "retention.purge": _l("erased old residents' words"),
+    "practice.create": _l("added a good practice"), "practice.update": _l("changed a good practice"),
+    "practice.text": _l("changed a good practice's text"),
 }

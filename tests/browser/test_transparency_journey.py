@@ -1,6 +1,6 @@
 """A visitor reaches every transparency page from the home page, in English and in Romani, on a
 320 px phone without JavaScript: the catalogue and a practice, published feedback, countered
-rumours, open data and the API's page. Each page passes axe-core (with JavaScript on, since axe
+rumours, the statistics, open data and the API's page. Each page passes axe-core (with JavaScript on, since axe
 runs inside the page), and the filters work as plain forms."""
 
 from __future__ import annotations
@@ -12,12 +12,15 @@ import pytest
 from playwright.sync_api import expect
 
 from portal.extensions import db
+from portal.services import dates
+from portal.services.statistics.releases import closed_quarters
 from portal.vocab import RumourStatus
 from tests import factories
 from tests.browser.conftest import assert_accessible
 
 PHONE = {"width": 320, "height": 640}
-PAGES = ["/practices", "/feedback/published", "/rumours", "/open-data", "/api/v1/docs"]
+PAGES = ["/practices", "/feedback/published", "/rumours", "/stats", "/open-data", "/api/v1/docs"]
+LAST = closed_quarters(dates.today())[0]
 
 
 @pytest.fixture
@@ -33,6 +36,11 @@ def published(live_server):
                                   is_published=True, status=RumourStatus.COUNTERED, published_on=date(2026, 11, 1))
         rumour.activities = [activity]
         rumour.municipalities = [factories.municipality("cluj-napoca")]
+        for n in range(15):  # last quarter's statistics: one count shown, one hidden
+            factories.feedback(category_slug="respect" if n < 12 else "language", treatment=4, received_on=LAST,
+                               occurred_month=LAST)
+        previous = closed_quarters(dates.today())[1]
+        factories.feedback(received_on=previous, occurred_month=previous)  # so the quarter before can be chosen
         db.session.commit()
     return live_server
 
@@ -68,6 +76,21 @@ def test_every_transparency_page_is_reached_from_home_without_javascript(browser
     page.locator('.transparency-links a[href="/rumours"]').click()
     expect(page.get_by_text("Police figures show no such pattern.")).to_be_visible()
 
+    # the statistics, from the home page's figures, and another quarter chosen without JavaScript
+    page.goto(f"{base}/")
+    expect(page.locator("#home-figures li").first).to_contain_text("15")
+    page.locator('.listening a[href="/stats"]').click()
+    expect(page.locator("#stats-topics tfoot")).to_contain_text("15")
+    expect(page.locator("#stats-topics .suppressed").first).to_be_visible()
+    _fits_the_phone(page)
+    previous = closed_quarters(dates.today())[1]
+    chosen = f"{previous.year}-Q{(previous.month - 1) // 3 + 1}"
+    page.locator("#quarter").select_option(chosen)
+    page.locator("form.form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(f"quarter={chosen}"))
+    expect(page.locator("#quarter")).to_have_value(chosen)
+    expect(page.locator("#stat-received .suppressed")).to_be_visible()  # one message: hidden
+
     # filters are plain GET forms: they work without JavaScript
     page.goto(f"{base}/practices")
     page.locator("#q").fill("rumour")
@@ -88,7 +111,8 @@ def test_transparency_pages_pass_axe(browser, published, code):
     page = context.new_page()
     page.goto(f"{base}/?lang={code}")
     assert_accessible(page, f"{code} home")
-    for path in PAGES + ["/practices/anti-rumours-strategy", "/practices?tag=no-such-tag", "/feedback/published?month_from=x"]:
+    for path in PAGES + ["/practices/anti-rumours-strategy", "/practices?tag=no-such-tag", "/feedback/published?month_from=x",
+                         "/stats?quarter=x"]:
         page.goto(f"{base}{path}")
         assert_accessible(page, f"{code} {path}")
     context.close()

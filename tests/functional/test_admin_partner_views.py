@@ -71,7 +71,7 @@ def test_the_landing_page_links_only_to_what_exists(admin):
     assert 'href="/admin/partners"' in html
     main = html[html.index('<main'):html.index("</main>")]
     links = set(re.findall(r'href="(/admin/[^"]*)"', main))
-    assert {"/admin/partners", "/admin/audit"} <= links
+    assert {"/admin/partners", "/admin/audit", "/admin/practices", "/admin/accounts"} <= links
     for link in links:
         assert c.get(link).status_code == 200, link
 

@@ -154,7 +154,7 @@ def test_the_openapi_document_is_3_1_and_lists_every_endpoint(client):
     spec = client.get("/api/v1/openapi.json").get_json()
     assert spec["openapi"] == "3.1.0"
     assert set(spec["paths"]) == {"/api/v1/practices", "/api/v1/practices/{slug}", "/api/v1/feedback", "/api/v1/rumours",
-                                  "/api/v1/activities"}
+                                  "/api/v1/activities", "/api/v1/stats"}
     params = {p["name"] for p in spec["paths"]["/api/v1/feedback"]["get"]["parameters"]}
     assert params >= {"municipality", "category", "month_from", "month_to", "practice", "page", "per_page"}
     assert "404" in spec["paths"]["/api/v1/practices/{slug}"]["get"]["responses"]

@@ -54,4 +54,4 @@ def test_the_api_matches_its_openapi_document(app_factory):
 
         check()
         checked.append(operation.label)
-    assert len(checked) == 5, checked
+    assert len(checked) == 6, checked

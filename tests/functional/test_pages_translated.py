@@ -77,7 +77,7 @@ def test_staff_pages_have_no_english_left(app, staff_client, code):
         c, _user = staff_client(role)
         c.get("/account")  # shows (and so clears) the login message, given before a language was chosen
         for url in urls:
-            response = c.get(url, query_string={"lang": code}, follow_redirects=True)
+            response = c.get(f"{url}{'&' if '?' in url else '?'}lang={code}", follow_redirects=True)
             assert response.status_code == 200, (role, url, response.status_code)
             left = english_left(response.get_data(as_text=True), code, EVERY)
             assert not left, f"{code} {role} {url}: {left[:5]}"

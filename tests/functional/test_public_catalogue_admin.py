@@ -31,6 +31,7 @@ def test_an_admin_adds_a_practice_that_then_appears_publicly(app, staff_client):
     public = admin.get("/practices/youth-football-league").get_data(as_text=True)
     assert "Youth football league with police" in public and "<li>Invite two teams.</li>" in public
     assert "Youth football league" in admin.get("/admin/practices").get_data(as_text=True)
+    assert "added a good practice" in admin.get("/admin/audit").get_data(as_text=True)  # in plain words
 
 
 def test_bad_input_is_refused_next_to_the_field_and_kept(app, staff_client):

@@ -8,7 +8,7 @@ from pathlib import Path
 import portal
 
 ROOT = Path(portal.__file__).resolve().parent
-BLUEPRINT_PACKAGES = ("public", "mediators", "activities", "moderation", "admin", "auth", "api")
+BLUEPRINT_PACKAGES = ("public", "mediators", "activities", "moderation", "dashboard", "admin", "auth", "api")
 
 
 def _imports(path: Path) -> set[str]:

@@ -3,7 +3,11 @@
 `DATASETS` lists every download the open-data page shows. A dataset names its fields (the data
 dictionary, shown on the page and carried inside the JSON download) and the two functions that
 build it as CSV and as JSON; /open-data/<key>.csv and /open-data/<key>.json serve every dataset
-listed. To publish another one (the public statistics, say), append a `Dataset` to `DATASETS`.
+listed. To publish another one, append a `Dataset` to `DATASETS`.
+
+The statistics dataset holds the public statistics of every quarter /stats offers, exactly as the
+page shows them (see `portal.services.statistics.public`): hidden counts are empty in the CSV and
+null in the JSON.
 
 The catalogue dataset holds published practices only, in every language a text exists in: one CSV
 row per practice and language, one JSON object per practice with its texts by language. Catalogue
@@ -25,12 +29,13 @@ from portal.models import GoodPractice
 from portal.models.practice import TEXT_FIELDS
 from portal.services.activities.export import neutralise_cell
 from portal.services.catalogue.practices import published_practices
+from portal.services.statistics import public as public_statistics
 
 LICENCE_NAME = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
 
-KIND_LABELS = {"text": _l("text"), "integer": _l("whole number"), "list of text": _l("list of texts"),
+KIND_LABELS = {"text": _l("text"), "integer": _l("whole number"), "number": _l("number"), "list of text": _l("list of texts"),
                "list": _l("list of title and web address")}
 
 
@@ -136,7 +141,49 @@ CATALOGUE = Dataset(
     fields=PRACTICE_FIELDS, build_csv=catalogue_csv, build_json=catalogue_json,
 )
 
-DATASETS: list[Dataset] = [CATALOGUE]
+STATISTICS_FIELDS = (
+    Field("quarter", "text", _l("Quarter of the year, for example 2026-Q3 for July to September 2026.")),
+    Field("municipality", "text", _l("Short name of the town, or all for every town together.")),
+    Field("figure", "text", _l(
+        "What is counted: messages (messages from residents received), answered_within_7_days, answered_later_or_not_yet, "
+        "treatment_index (how people felt treated, 0 to 100) or activities (activities on the public calendar).")),
+    Field("group", "text", _l("For messages: the topic, or all. For activities: the type of activity. Otherwise all.")),
+    Field("value", "number", _l("The number. Empty when it is hidden to protect residents, or when there were too few "
+                                 "answers for an index.")),
+    Field("low", "number", _l("For treatment_index: the low end of its likely range (95 %).")),
+    Field("high", "number", _l("For treatment_index: the high end of its likely range (95 %).")),
+    Field("note", "text", _l("hidden when the number is hidden; too few answers when an index has fewer than 10; otherwise empty.")),
+)
+
+
+def statistics_csv() -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(public_statistics.CSV_COLUMNS)
+    writer.writerows(public_statistics.csv_rows())  # slugs, numbers and fixed words: nothing a spreadsheet would run
+    return "\ufeff" + buffer.getvalue()
+
+
+def statistics_json(url_of_page: str) -> dict:
+    return {
+        "dataset": "statistics",
+        "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
+        "described_at": url_of_page,
+        "fields": [{"name": f.name, "type": f.kind, "meaning": str(f.meaning)} for f in STATISTICS_FIELDS],
+        "quarters": public_statistics.documents(),
+    }
+
+
+STATISTICS = Dataset(
+    key="statistics",
+    title=_l("Public statistics"),
+    description=_l("Messages from residents by town, topic and quarter, how fast they were answered, how people felt "
+                   "treated, and public activities by type: the numbers on the statistics page."),
+    licence_name=LICENCE_NAME, licence_url=LICENCE_URL,
+    fields=STATISTICS_FIELDS, build_csv=statistics_csv, build_json=statistics_json,
+)
+
+DATASETS: list[Dataset] = [STATISTICS, CATALOGUE]
 
 
 def dataset(key: str) -> Dataset | None:

@@ -24,6 +24,7 @@ from portal.models import Activity, GoodPractice, GoodPracticeText, Municipality
 from portal.models.practice import ENGLISH, TEXT_FIELDS
 from portal.services.activities.calendar import PublicActivity, public_activity_rows, shown_publicly_clause
 from portal.services.feedback import published
+from portal.services.statistics import public as public_statistics
 
 PER_PAGE = 20
 SEARCH_MAX = 100
@@ -202,9 +203,9 @@ class PracticePage:
     activities: list[PublicActivity]
     residents_say: list[published.PublishedItem]
     residents_say_total: int
-    # Hook for the statistics work: the practice's treatment evidence from residents' feedback, under
-    # public suppression. While it is None the page renders nothing for it (no heading, no placeholder).
-    evidence: object | None = None
+    # How people felt treated with and without it, before and after, from the latest public
+    # statistics (indices only, no counts; see portal.services.statistics.public).
+    evidence: public_statistics.PracticeEvidence | None = None
     tags: list[str] = field(default_factory=list)
 
 
@@ -217,4 +218,5 @@ def practice_page(slug: str, language: str) -> PracticePage | None:
         practice=practice, text=shown_text(practice, language), sources=list(practice.sources),
         municipalities=applied_municipalities(practice), activities=applied_activities(practice),
         residents_say=list(said.items), residents_say_total=said.total or 0, tags=practice.tags,
+        evidence=public_statistics.practice_evidence(practice.slug),
     )

@@ -13,7 +13,7 @@ whose count is shown and has at least MIN_ANSWERS answers: an index is an averag
 give the counts behind it. The practice view spans months of several quarters, so it shows no
 counts at all to officers, only whether there were enough answers and what the index says.
 
-The same machinery will serve the public statistics, with the public threshold.
+The public statistics (`public`) are released the same way, with the public threshold.
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ and the shown counts, sometimes by combining several rows and columns. So more c
 What a reader knows. Zeros are always shown (they point at nobody) and only non-zero counts are
 ever hidden, so a reader knows every hidden count is at least 1. That bound matters: a column
 [–, 6, –] with total 8 shows that both hidden counts are exactly 1. The audit here takes it into
-account; checking linear equations only would miss it.
+account; checking linear equations only would miss it. A reader may know more: when published items
+can be counted, a hidden count is at least that many (`minimum`), and the audit uses that floor.
 
 How the audit works. A table with its totals is a flow that goes round in circles (a circulation):
 the grand total flows to the row totals, each row total into the cells of its row, each cell into
@@ -16,7 +17,7 @@ its column total, and the column totals back into the grand total (a breakdown o
 by category, is a second way round: grand total -> categories -> back). "Parts add up to their
 total" is exactly "what flows into a point flows out of it". Every table of whole numbers that
 matches what is shown is the true table plus a change that goes round closed loops through hidden
-entries only: along the loop an entry goes up by one, or down by one if it stays at least 1. So a
+entries only: along the loop an entry goes up by one, or down by one if it stays at its floor. So a
 hidden entry is safe exactly when such a loop passes through it; otherwise its value is known.
 This test is exact, fast, and has no rounding.
 
@@ -41,10 +42,11 @@ Edge = tuple[Hashable, Hashable]
 
 
 def protect(values: Sequence[int], edges: Sequence[Edge], threshold: int,
-            is_total: Sequence[bool] | None = None) -> set[int]:
+            is_total: Sequence[bool] | None = None, minimum: Sequence[int] | None = None) -> set[int]:
     """The indices of `values` to hide. Entry i flows along `edges[i]`; what flows into each point
     flows out of it. `is_total[i]` marks totals: they are hidden as complements only when that is
-    cheaper than hiding inner counts."""
+    cheaper than hiding inner counts. `minimum[i]` is what a reader knows entry i to be at least
+    (1 unless given, and never less: zeros are shown); published items a reader can count, say."""
     if threshold < 1:
         raise ValueError("threshold must be at least 1")
     if any(v < 0 for v in values):
@@ -52,28 +54,40 @@ def protect(values: Sequence[int], edges: Sequence[Edge], threshold: int,
     if len(edges) != len(values):
         raise ValueError("one edge per value")
     is_total = list(is_total) if is_total is not None else [False] * len(values)
+    floor = _floor(values, minimum)
     hidden = {i for i, v in enumerate(values) if 0 < v < threshold}
     while True:
-        unsafe = exposed(hidden, values, edges)
+        unsafe = exposed(hidden, values, edges, minimum)
         if not unsafe:
             return hidden
-        hidden |= _cheapest_loop(min(unsafe), hidden, values, edges, is_total)
+        hidden |= _cheapest_loop(min(unsafe), hidden, values, edges, is_total, floor)
 
 
-def exposed(hidden: set[int], values: Sequence[int], edges: Sequence[Edge]) -> set[int]:
+def _floor(values: Sequence[int], minimum: Sequence[int] | None) -> list[int]:
+    if minimum is None:
+        return [1] * len(values)
+    if len(minimum) != len(values) or any(m > v for m, v in zip(minimum, values, strict=True)):
+        raise ValueError("one minimum per value, never above it")
+    return [max(1, m) for m in minimum]
+
+
+def exposed(hidden: set[int], values: Sequence[int], edges: Sequence[Edge],
+            minimum: Sequence[int] | None = None) -> set[int]:
     """Hidden entries whose value a reader can work out from the shown ones, knowing that every
-    hidden entry is at least 1: those on no loop of possible changes through hidden entries."""
+    hidden entry is at least 1 (or its `minimum`): those on no loop of possible changes through
+    hidden entries."""
+    floor = _floor(values, minimum)
     arcs: dict[Hashable, list[tuple[Hashable, int]]] = {}
     for j in hidden:
         tail, head = edges[j]
         arcs.setdefault(tail, []).append((head, j))  # j can go up by one
-        if values[j] >= 2:
-            arcs.setdefault(head, []).append((tail, j))  # j can go down by one and stay >= 1
+        if values[j] > floor[j]:
+            arcs.setdefault(head, []).append((tail, j))  # j can go down by one and stay at its floor
     out = set()
     for i in hidden:
         tail, head = edges[i]
         up = _reaches(arcs, head, tail, i)
-        down = values[i] >= 2 and _reaches(arcs, tail, head, i)
+        down = values[i] > floor[i] and _reaches(arcs, tail, head, i)
         if not (up or down):
             out.add(i)
     return out
@@ -93,13 +107,13 @@ def _reaches(arcs, start, goal, without: int) -> bool:
 
 
 def _cheapest_loop(target: int, hidden: set[int], values: Sequence[int], edges: Sequence[Edge],
-                   is_total: Sequence[bool]) -> set[int]:
+                   is_total: Sequence[bool], floor: Sequence[int]) -> set[int]:
     """The shown entries to hide so that a loop of possible changes passes through `target`: the
-    cheaper of a loop raising it and (when it is 2 or more) a loop lowering it."""
+    cheaper of a loop raising it and (when it is above its floor) a loop lowering it."""
     tail, head = edges[target]
-    options = [_cheapest_path(head, tail, target, hidden, values, edges, is_total)]
-    if values[target] >= 2:
-        options.append(_cheapest_path(tail, head, target, hidden, values, edges, is_total))
+    options = [_cheapest_path(head, tail, target, hidden, values, edges, is_total, floor)]
+    if values[target] > floor[target]:
+        options.append(_cheapest_path(tail, head, target, hidden, values, edges, is_total, floor))
     found = [option for option in options if option is not None]
     if not found:
         raise AssertionError("a non-zero entry on no loop")  # unreachable, see the module docstring
@@ -107,7 +121,7 @@ def _cheapest_loop(target: int, hidden: set[int], values: Sequence[int], edges: 
 
 
 def _cheapest_path(start, goal, target: int, hidden: set[int], values: Sequence[int], edges: Sequence[Edge],
-                   is_total: Sequence[bool]):
+                   is_total: Sequence[bool], floor: Sequence[int]):
     """(cost, shown entries on it) of the cheapest path of possible changes from `start` to `goal`
     avoiding `target`, or None. Hidden entries cost nothing; a shown one costs (1 if it is a total,
     its value, 1), added up and compared in that order. Zeros cannot change (they stay shown)."""
@@ -116,7 +130,7 @@ def _cheapest_path(start, goal, target: int, hidden: set[int], values: Sequence[
         if j == target or values[j] == 0:
             continue
         arcs.setdefault(tail, []).append((head, j))
-        if values[j] >= 2:
+        if values[j] > floor[j]:
             arcs.setdefault(head, []).append((tail, j))
     points = {point: n for n, point in enumerate(dict.fromkeys(p for edge in edges for p in edge))}
     best = {start: (0, 0, 0)}
