@@ -8,6 +8,9 @@ PORT   ?= 5000
 # as configured (two processes would each count on their own and double it). Several processes
 # need PORTAL_RATELIMIT_STORAGE_URL=redis://… (README, Deploy).
 SERVE_ARGS := --workers 1 --threads 8
+# `make test` runs the suite in this many processes (pytest-xdist; "auto": one per CPU), a test
+# file per process at a time; each process gets its own PostgreSQL database (tests/conftest.py).
+TEST_WORKERS ?= auto
 # `make fuzz`: examples per endpoint (the short run inside `make test` uses a few).
 FUZZ_EXAMPLES ?= 2000
 
@@ -46,7 +49,7 @@ run: $(VENV)/.installed translations
 	umask 077; PORTAL_DEMO=true $(VENV)/bin/gunicorn --bind 127.0.0.1:$(PORT) $(SERVE_ARGS) --log-level error 'portal:create_app()'
 
 test: $(VENV)/.installed-test translations
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # Every form and query string fuzzed with FUZZ_EXAMPLES generated inputs each (long: minutes).
 fuzz: $(VENV)/.installed-test translations
@@ -55,6 +58,7 @@ fuzz: $(VENV)/.installed-test translations
 clean:
 	rm -rf $(VENV) portal/translations/*/LC_MESSAGES/messages.mo
 
-# Throughput against a bare WSGI app on this machine (wrk on loopback); see tests/bench/run.sh.
+# Throughput, latency and memory against a bare WSGI app on this machine (wrk on loopback), the
+# crash and scale-out runs; knobs and what it starts in tests/bench/bench.py. Not part of `make test`.
 bench: $(VENV)/.installed translations
 	bash tests/bench/run.sh

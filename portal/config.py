@@ -78,6 +78,10 @@ class Config:
     ACTIVITY_CODE_RATE_LIMIT = "60 per hour"  # /a/<code> pages per client (codes must not be guessable)
     API_RATE_LIMIT = "120 per minute"  # requests to /api/v1/ per client
 
+    # Residents' pages rendered once per language and process (portal/public/page_cache.py).
+    PAGE_CACHE = True
+    PAGE_CACHE_SIZE = 256  # pages kept per process (a few MiB)
+
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = "UTC"
     # Babel has no locale data for Romani: dates and numbers in Romani pages use this locale.

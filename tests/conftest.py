@@ -20,7 +20,11 @@ from portal.models import Base
 from portal.services.catalogue.seed import seed_all
 from tests import factories
 
-PG_URL = os.environ.get("PORTAL_TEST_DATABASE_URL")
+BASE_PG_URL = os.environ.get("PORTAL_TEST_DATABASE_URL")
+# Under `pytest -n` (pytest-xdist) each worker gets its own database beside the one given, named
+# after it and the worker (portal_ci_123_gw0), made at the start and dropped at the end of the run.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER")
+PG_URL = f"{BASE_PG_URL}_{WORKER}" if BASE_PG_URL and WORKER else BASE_PG_URL
 IN_CI = os.environ.get("CI") == "true"
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 
@@ -48,9 +52,31 @@ def sqlite_template(tmp_path_factory):
     return path
 
 
+def _server_url(url: str) -> tuple[str, str]:
+    """(the URL of the server's maintenance database, the database named in `url`)."""
+    parts = urlsplit(url)
+    return parts._replace(path="/postgres").geturl(), parts.path.lstrip("/")
+
+
 @pytest.fixture(scope="session")
 def pg_schema():
-    """Create the schema once per run on the PostgreSQL test database."""
+    """Create the schema once per run on the PostgreSQL test database (this worker's own)."""
+    if WORKER:
+        server, name = _server_url(PG_URL)
+        admin = create_engine(server, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        admin.dispose()
+    yield _make_schema()
+    if WORKER:
+        admin = create_engine(server, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _make_schema() -> str:
     engine = create_engine(PG_URL)
     with engine.begin() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE"))
@@ -139,6 +165,16 @@ CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]
 def csrf_from(html: str) -> str:
     match = CSRF_RE.search(html)
     assert match, "no CSRF token on the page"
+    return match.group(1) or match.group(2)
+
+
+ONCE_RE = re.compile(r'name="submission_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="submission_token"')
+
+
+def once_from(html: str) -> str:
+    """The form's one-time submission token (the reply and mediators' forms), as a browser sends it."""
+    match = ONCE_RE.search(html)
+    assert match, "no submission token on the page"
     return match.group(1) or match.group(2)
 
 

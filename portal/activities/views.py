@@ -121,11 +121,24 @@ def index():
     scope = _scope_for(filters)
     home = activity_overview.home(scope, today, current_app.config["SUPPRESS_BELOW_OFFICERS"],
                                   dates.parse_month(request.args.get("quarter")))
-    db.session.commit()  # a quarter's figures are stored the first time they are shown, then never change
+    _commit_keeping_loaded_rows()  # a quarter's figures are stored the first time they are shown
     return render_template(
         "activities/index.html", form=form, page=page, filtered=_is_filtered(), place=_place_name(scope),
         home=home, open_count=activities.open_follow_up_count, today=today,
     ), (200 if valid else 400)
+
+
+def _commit_keeping_loaded_rows() -> None:
+    """Commit what the home stored (a quarter's figures, the first time they are shown; they never
+    change afterwards) without expiring the rows already loaded for the page: expired, every listed
+    activity, its practices and its follow-ups would be read again one by one while the page renders
+    (a query per row, tests/functional/test_statement_counts.py)."""
+    session = db.session()
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True
 
 
 def _place_name(municipality_id: int | None) -> str:

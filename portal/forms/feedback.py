@@ -4,6 +4,7 @@ what it was about, how they were treated, which police, where and when, and the 
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -11,6 +12,7 @@ from wtforms import BooleanField, RadioField, SelectField, TextAreaField
 from wtforms.validators import Length, Optional, ValidationError
 
 from portal.forms import OPTIONAL, enum_or_none, options, required
+from portal.i18n import select_language
 from portal.services import dates
 from portal.services.feedback.intake import TEXT_MAX
 from portal.templating import month_label
@@ -36,18 +38,15 @@ class PlaceMixin:
     """Choices and checks for the place fields: the neighbourhood must be in the chosen town."""
 
     def set_places(self, municipalities, *, fixed=None) -> None:
-        """`municipalities`: active ones with their areas. `fixed`: the one municipality of an activity."""
-        self._area_town = {}
-        not_sure = options([("", _l("Not sure, or I prefer not to say"))])
+        """`municipalities`: active ones with their areas. `fixed`: the one municipality of an activity.
+        With the catalogue's plain rows (`portal.forms.catalogue`), the choices are built once per
+        process and catalogue version, and every form gets its own copy of the lists."""
         if fixed is not None:
-            self._area_town = {str(a.id): fixed.slug for a in fixed.areas}
-            self.area.choices = not_sure + options((a.id, a.name) for a in fixed.areas)
-            return
-        self.municipality.choices = options([("", _l("Choose a town"))] + [(m.slug, m.name) for m in municipalities])
-        self.area.choices = not_sure
-        for place in municipalities:
-            self.area.choices += options(((a.id, a.name) for a in place.areas), optgroup=place.name)
-            self._area_town.update({str(a.id): place.slug for a in place.areas})
+            towns, areas, self._area_town = _place_choices((), fixed)
+        else:
+            towns, areas, self._area_town = _place_choices(tuple(municipalities), None)
+            self.municipality.choices = list(towns)
+        self.area.choices = list(areas)
 
     def validate_area(self, field):
         if not field.data or "municipality" not in self:
@@ -58,6 +57,43 @@ class PlaceMixin:
 
     def area_id(self) -> int | None:
         return int(self.area.data) if self.area.data else None
+
+
+def _build_place_choices(municipalities, fixed):
+    not_sure = options([("", _l("Not sure, or I prefer not to say"))])
+    if fixed is not None:
+        return (), tuple(not_sure + options((a.id, a.name) for a in fixed.areas)), {str(a.id): fixed.slug for a in fixed.areas}
+    towns = options([("", _l("Choose a town"))] + [(m.slug, m.name) for m in municipalities])
+    areas, area_town = list(not_sure), {}
+    for place in municipalities:
+        areas += options(((a.id, a.name) for a in place.areas), optgroup=place.name)
+        area_town.update({str(a.id): place.slug for a in place.areas})
+    return tuple(towns), tuple(areas), area_town
+
+
+@lru_cache(maxsize=64)
+def _kept_place_choices(municipalities, fixed):
+    return _build_place_choices(municipalities, fixed)
+
+
+def _place_choices(municipalities, fixed):
+    """(town choices, area choices, area id -> town slug). Labels are lazy, so one set serves every
+    language; kept when the places are the catalogue's plain (hashable) rows."""
+    try:
+        return _kept_place_choices(municipalities, fixed)
+    except TypeError:  # ORM rows are not hashable by value: build them for this form only
+        return _build_place_choices(municipalities, fixed)
+
+
+@lru_cache(maxsize=64)
+def _category_choices(categories) -> tuple:
+    return tuple(options((c.slug, c.label) for c in categories)), {c.slug: c.hint for c in categories}
+
+
+@lru_cache(maxsize=512)
+def _month_choices(language: str, months: tuple) -> tuple:
+    """The month list in one language (month names are formatted now, so the language is part of the key)."""
+    return tuple(options([("", _l("Choose a month"))] + [(m.strftime("%Y-%m"), month_label(m)) for m in months]))
 
 
 # --- feedback -----------------------------------------------------------------------------------------
@@ -103,11 +139,16 @@ class FeedbackFieldsForm(PlaceMixin, FlaskForm):
     )
 
     def set_choices(self, *, categories, municipalities, months: list[date], fixed_municipality=None) -> None:
-        self.category.choices = options((c.slug, c.label) for c in categories)
-        self.category_hints = {c.slug: c.hint for c in categories}
+        categories = tuple(categories)
+        try:
+            kept, self.category_hints = _category_choices(categories)
+            self.category.choices = list(kept)
+        except TypeError:  # ORM rows: built for this form only
+            self.category.choices = options((c.slug, c.label) for c in categories)
+            self.category_hints = {c.slug: c.hint for c in categories}
         self.set_places(municipalities, fixed=fixed_municipality)
         # A required <select> starts with an empty option (HTML); this month stays preselected.
-        self.occurred_month.choices = options([("", _l("Choose a month"))] + [(m.strftime("%Y-%m"), month_label(m)) for m in months])
+        self.occurred_month.choices = list(_month_choices(select_language(), tuple(months)))
         self.age_band.choices = options([("", _l("I prefer not to say"))] + AgeBand.choices())
         if not self.is_submitted() and not self.occurred_month.data:
             self.occurred_month.data = months[0].strftime("%Y-%m")

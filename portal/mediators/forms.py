@@ -4,11 +4,14 @@ from wtforms.validators import InputRequired
 
 from portal.forms import options, required
 from portal.forms.feedback import FeedbackFieldsForm
+from portal.forms.once import OnceMixin
 from portal.services.feedback.intake import ASSISTED_CHANNELS
 
 
-class MediatorFeedbackForm(FeedbackFieldsForm):
+class MediatorFeedbackForm(OnceMixin, FeedbackFieldsForm):
     """The residents' questions, plus how the feedback reached the mediator and the consent."""
+
+    submission_kind = "mediator"
 
     channel = RadioField(
         _l("How did the resident give this feedback?"),

@@ -1,8 +1,12 @@
-"""Rate limits of the public views, read from config when a request asks for them."""
+"""Rate limits of the public views, read from config when a request asks for them, and the page
+that confirms a stored form."""
 
 from __future__ import annotations
 
-from flask import current_app
+from flask import current_app, render_template
+
+from portal.public import page_cache
+from portal.services.feedback.receipts import format_code
 
 
 def setting(name: str):
@@ -16,3 +20,16 @@ def public_form_limit() -> str:
 
 def receipt_guess_limit() -> str:
     return setting("RECEIPT_GUESS_RATE_LIMIT")
+
+
+def confirmation(kind: str, receipt_code: str | None) -> str:
+    """The page that answers a stored (or resent) feedback or rumour form: the same for every
+    resident in a language but for the receipt code, so it is kept (`page_cache`) with a hole
+    where the code goes."""
+    code = format_code(receipt_code) if receipt_code else None
+    if not page_cache.serves(answer=True):
+        return render_template("public/submitted.html", kind=kind, receipt_code=code)
+    return page_cache.page(
+        f"submitted-{kind}", lambda: render_template(
+            "public/submitted.html", kind=kind, receipt_code=page_cache.hole("receipt") if code else None),
+        extra=(code is not None,), holes={"receipt": lambda: code} if code else None)

@@ -10,7 +10,9 @@ from wtforms.validators import InputRequired, Length
 
 from portal.forms import options, required
 from portal.forms.feedback import FeedbackFieldsForm, PlaceMixin, place_fields
+from portal.forms.once import OnceMixin
 from portal.public import antispam
+from portal.services.feedback import submissions
 from portal.services.feedback.rumour_reports import HEARD_MAX
 from portal.services.feedback.thread import MESSAGE_MAX
 from portal.vocab import RumourSpread, RumourTarget
@@ -30,8 +32,12 @@ class AntiSpamMixin:
     started = HiddenField()
 
     def restamp(self) -> None:
-        """A fresh stamp each time the form is shown."""
+        """A fresh stamp (and so a fresh one-time token) each time the form is shown."""
         self.started.data = antispam.issue_started(self.form_name)
+
+    def once_token(self):
+        """The one-time token in the stamp (`passes_antispam()` checked it is there)."""
+        return antispam.read_stamp(self.started.data, self.form_name) or submissions.MISSING
 
     def passes_antispam(self) -> bool:
         if self.website.data:
@@ -105,7 +111,8 @@ class ReceiptForm(FlaskForm):
     )
 
 
-class ReplyForm(FlaskForm):
+class ReplyForm(OnceMixin, FlaskForm):
+    submission_kind = "reply"
     code = HiddenField(validators=[InputRequired(), Length(max=80)])
     body = TextAreaField(
         _l("Add a message"),

@@ -13,6 +13,7 @@ from flask import g, render_template, request
 
 from portal.extensions import db, limiter
 from portal.forms import attach_error
+from portal.forms.once import send_once
 from portal.models import Feedback
 from portal.public.blueprint import bp
 from portal.public.common import public_form_limit, receipt_guess_limit
@@ -49,6 +50,7 @@ def _answer_page(record, digits: str, reply_form=None, *, status: int = 200, sen
     if isinstance(record, Feedback):
         if reply_form is None:
             reply_form = ReplyForm(formdata=None, code=code)
+        reply_form.reissue()  # a fresh one-time token each time the form is shown
         return render_template(
             "public/status_feedback.html", item=record, reply_form=reply_form,
             can_reply=thread.can_reply(record), sent=sent,
@@ -84,11 +86,12 @@ def feedback_reply():
         code_form.code.errors = [NOT_FOUND]
         return _code_page(code_form, 400)
     if form.validate_on_submit():
+        token = form.once_token()
         try:
-            thread.add_follow_up(found, form.body.data)
+            send_once(token, lambda: thread.add_follow_up(found, form.body.data, token=token))
         except DomainError as error:
             attach_error(form, error)
         else:
-            db.session.commit()
+            db.session.commit()  # a copy of a sent message stores nothing and gets the same page
             return _answer_page(found, digits, sent=True)
     return _answer_page(found, digits, form, status=400)

@@ -10,6 +10,7 @@ from portal.public import (  # noqa: F401  (they add routes to bp)
     feedback_views,
     help_views,
     open_data_views,
+    page_cache,
     practice_views,
     published_views,
     rumour_views,
@@ -26,7 +27,13 @@ __all__ = ["bp"]
 def home():
     summary = public.home_summary()
     db.session.commit()  # the quarter's public figures, stored the first time anyone asks
-    return render_template("public/home.html", summary=summary, period=stats_views.period_of(summary.quarter))
+
+    def render():
+        return render_template("public/home.html", summary=summary, period=stats_views.period_of(summary.quarter))
+
+    if page_cache.serves():  # the same for every resident in a language: kept per summary (`page_cache`)
+        return page_cache.page("home", render, extra=(summary,))
+    return render()
 
 
 @bp.route("/healthz")

@@ -16,7 +16,7 @@ from portal.extensions import db
 from portal.models import Feedback, FeedbackMessage, RumourReport
 from portal.services import dates
 from tests import factories
-from tests.conftest import csrf_from
+from tests.conftest import csrf_from, once_from
 from tests.functional.test_feedback_views import feedback_data, post_form, receipt_from
 from tests.functional.test_rumour_views import rumour_data
 
@@ -62,7 +62,7 @@ def test_nothing_identifying_reaches_the_database_or_the_logs(app, client, caplo
     page = client.post("/feedback/status", data={"csrf_token": token, "code": code}, **send)
     assert page.status_code == 200
     html = page.get_data(as_text=True)
-    reply = client.post("/feedback/status/reply", data={"csrf_token": csrf_from(html), "code": code,
+    reply = client.post("/feedback/status/reply", data={"csrf_token": csrf_from(html), "code": code, "submission_token": once_from(html),
                                                         "body": "One more thing. FOLLOWUP-CONTROL-8a1f"}, **send)
     assert reply.status_code == 200
     # A rumour report, feedback on an activity, a refused form and a wrong code.

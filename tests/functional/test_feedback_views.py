@@ -16,7 +16,7 @@ from portal.services import dates
 from portal.services.feedback.receipts import find_receipt, normalise_code
 from portal.vocab import Channel, FeedbackStatus, PoliceBody
 from tests import factories
-from tests.conftest import csrf_from
+from tests.conftest import ONCE_RE, csrf_from
 
 RECEIPT_RE = re.compile(r'id="receipt-code">([^<]+)<')
 
@@ -51,6 +51,9 @@ def post_form(client, url, data, *, form_name="feedback", started_ago=60, csrf=T
     body = dict(data)
     if csrf:
         body["csrf_token"] = csrf_from(page.get_data(as_text=True))
+    once = ONCE_RE.search(page.get_data(as_text=True))  # a form's one-time token, sent like every hidden field
+    if once and "submission_token" not in body:
+        body["submission_token"] = once.group(1) or once.group(2)
     if started_ago is not None and "started" not in body:
         body["started"] = issue_started(form_name, now=time.time() - started_ago)
     return client.post(url, data=body, **kwargs)

@@ -10,7 +10,7 @@ from portal.models import Feedback
 from portal.services.feedback.receipts import find_receipt, normalise_code
 from portal.vocab import Channel, FeedbackStatus
 from tests import factories
-from tests.conftest import csrf_from
+from tests.conftest import csrf_from, once_from
 from tests.functional.test_feedback_views import count, feedback_data, receipt_from
 
 URL = "/mediator/feedback/new"
@@ -28,6 +28,7 @@ def enter(client, data, csrf=True):
     body = dict(data)
     if csrf:
         body["csrf_token"] = csrf_from(page.get_data(as_text=True))
+    body.setdefault("submission_token", once_from(page.get_data(as_text=True)))
     return client.post(URL, data=body)
 
 

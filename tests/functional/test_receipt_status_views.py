@@ -11,7 +11,7 @@ from portal.services import dates
 from portal.services.feedback.receipts import hash_code, new_code
 from portal.vocab import FeedbackStatus, RumourSpread, RumourTarget
 from tests import factories
-from tests.conftest import csrf_from, get_csrf
+from tests.conftest import csrf_from, get_csrf, once_from
 
 NOT_FOUND = "We found nothing for this code. Check that you typed all 20 digits and try again."
 
@@ -39,7 +39,7 @@ def look_up(client, typed: str):
 
 
 def reply(client, page_html: str, body: str, code: str | None = None):
-    data = {"csrf_token": csrf_from(page_html), "body": body}
+    data = {"csrf_token": csrf_from(page_html), "body": body, "submission_token": once_from(page_html)}
     data["code"] = code if code is not None else _hidden_code(page_html)
     return client.post("/feedback/status/reply", data=data)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
@@ -125,7 +126,7 @@ class Perception:
     def gender_labels(self) -> dict:
         return {g.value: g.label for g in Gender}
 
-    @property
+    @cached_property  # the template asks for it once per practice row: one query, not one per row
     def practice_titles(self) -> dict[int, str]:
         ids = [row["practice"] for row in (self.release or {}).get("practices", [])]
         return dict(db.session.execute(select(GoodPractice.id, GoodPractice.title).where(GoodPractice.id.in_(ids))).all())

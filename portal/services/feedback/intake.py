@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from portal.extensions import db
 from portal.models import Activity, Feedback, FeedbackCategory, Municipality, User
 from portal.services import DomainError, dates, places
 from portal.services.activities.codes import normalise_activity_code
 from portal.services.feedback.receipts import issue_receipt
+from portal.services.feedback.submissions import Token, claim
 from portal.vocab import AgeBand, Channel, FeedbackStatus, Gender, PartOfDay, PoliceBody, YesNoUnsure
 
 TEXT_MAX = 2000
@@ -58,8 +59,23 @@ def find_activity(code: str) -> Activity | None:
     if not code or len(code) > 16:
         return None
     return db.session.scalar(
-        db.select(Activity).options(selectinload(Activity.municipality)).filter_by(feedback_code=code)
+        db.select(Activity).options(joinedload(Activity.municipality)).filter_by(feedback_code=code)
     )
+
+
+def activity_page_facts(code: str) -> tuple | None:
+    """What the empty form of /a/<code> shows of its activity, as one plain row (id, code, type,
+    start, municipality id, area id, is public, municipality is active), or None for an unknown
+    code: enough to find the kept page without loading the activity (`portal.public.page_cache`)."""
+    code = normalise_activity_code(code or "")
+    if not code or len(code) > 16:
+        return None
+    return db.session.execute(
+        db.select(Activity.id, Activity.feedback_code, Activity.type, Activity.starts_at, Activity.municipality_id,
+                  Activity.area_id, Activity.is_public, Municipality.is_active)
+        .join(Municipality, Municipality.id == Activity.municipality_id)
+        .where(Activity.feedback_code == code)
+    ).first()
 
 
 # --- taking a submission ----------------------------------------------------------------------------
@@ -105,9 +121,11 @@ def submit_feedback(
     entered_by: User | None = None,
     consent_confirmed: bool = False,
     today: date | None = None,
+    token: Token | None = None,
 ) -> Submission:
     """Check and add one feedback row (flushed, not committed). With `wants_answer`, a receipt code
-    is issued and returned; only its hash is stored."""
+    is issued and returned; only its hash is stored. With the form's one-time `token`, the token is
+    marked used in the same transaction and the code is derived from it (`submissions.py`)."""
     today = today or dates.today()
     if activity is not None:
         place = activity.municipality
@@ -127,6 +145,13 @@ def submit_feedback(
         if not consent_confirmed:
             raise FeedbackError(_l("Confirm that the resident agreed."), "consent")
 
+    category_row = _category(category)
+    month = _month(occurred_month, today)
+    code = receipt_hash = None
+    if token is not None:
+        code, receipt_hash = claim(token, wants_receipt=bool(wants_answer), today=today)
+    elif wants_answer:
+        code, receipt_hash = issue_receipt()
     row = Feedback(
         channel=channel,
         entered_by_id=entered_by.id if entered_by is not None else None,
@@ -135,9 +160,9 @@ def submit_feedback(
         municipality=place,
         area=area,
         activity=activity,
-        category=_category(category),
+        category=category_row,
         police_body=PoliceBody(police_body),
-        occurred_month=_month(occurred_month, today),
+        occurred_month=month,
         part_of_day=part_of_day,
         treatment=treatment,
         text=text,
@@ -148,10 +173,8 @@ def submit_feedback(
         wants_answer=bool(wants_answer),
         status=FeedbackStatus.RECEIVED,
         received_on=today,
+        receipt_hash=receipt_hash,
     )
-    code = None
-    if wants_answer:
-        code, row.receipt_hash = issue_receipt()
     db.session.add(row)
     db.session.flush()
     return Submission(row, code)

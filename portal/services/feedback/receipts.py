@@ -27,6 +27,13 @@ What is stored
 
     Changing SECRET_KEY makes existing codes stop working (residents can still send new feedback);
     the ``s1$`` prefix lets a later scheme live beside this one.
+
+Codes of forms sent with a one-time token
+    A form's code is not drawn at random but derived from its one-time token (see
+    ``submissions.py``): ``HMAC-SHA256(key', kind:nonce:variant)`` read as a number modulo 10**20,
+    under another key derived from SECRET_KEY. The same form sent twice then shows the same code
+    without the code ever being stored; without the secret the code cannot be told from random.
+    ``variant`` is 0 unless that code's hash were already taken (one chance in 10**20 a row).
 """
 
 from __future__ import annotations
@@ -95,6 +102,24 @@ def issue_receipt() -> tuple[str, str]:
         digest = hash_code(digits)
         if find_receipt(digits, digest=digest) is None:
             return digits, digest
+
+
+def derived_code(seed: str, variant: int) -> str:
+    """The code of a form's one-time token (`seed`: its kind and nonce), as plain digits."""
+    key = hmac.new(_derived_key(), b"portal/receipt-from-token/v1", hashlib.sha256).digest()
+    mac = hmac.new(key, f"{seed}:{variant}".encode(), hashlib.sha256).digest()
+    return f"{int.from_bytes(mac, 'big') % 10**DIGITS:0{DIGITS}d}"
+
+
+def issue_derived_receipt(seed: str) -> tuple[int, str, str]:
+    """(variant, code, hash) for a form's token: the first derived code whose hash is free."""
+    variant = 0
+    while True:
+        digits = derived_code(seed, variant)
+        digest = hash_code(digits)
+        if find_receipt(digits, digest=digest) is None:
+            return variant, digits, digest
+        variant += 1
 
 
 def find_receipt(digits: str | None, *, digest: str | None = None):

@@ -15,6 +15,7 @@ from portal.models import Rumour, RumourReport
 from portal.services import DomainError, dates, places
 from portal.services.feedback.intake import Submission
 from portal.services.feedback.receipts import issue_receipt
+from portal.services.feedback.submissions import Token, claim
 from portal.vocab import Channel, FeedbackStatus, RumourSpread, RumourTarget
 
 HEARD_MAX = 1000
@@ -34,8 +35,10 @@ def report_rumour(
     wants_answer: bool,
     language: str,
     today: date | None = None,
+    token: Token | None = None,
 ) -> Submission:
-    """Check and add one rumour report (flushed, not committed); a receipt code when asked for."""
+    """Check and add one rumour report (flushed, not committed); a receipt code when asked for
+    (derived from the form's one-time `token` when there is one, see `submissions.py`)."""
     heard_text = (heard_text or "").strip()
     if not heard_text:
         raise RumourError(_l("Write what you heard."), "heard_text")
@@ -44,9 +47,16 @@ def report_rumour(
     place = places.municipality_by_slug(municipality)
     if place is None:
         raise RumourError(_l("Choose a town from the list."), "municipality")
+    received_on = today or dates.today()
+    area = places.area_in_municipality(place, area_id)
+    code = receipt_hash = None
+    if token is not None:
+        code, receipt_hash = claim(token, wants_receipt=bool(wants_answer), today=received_on)
+    elif wants_answer:
+        code, receipt_hash = issue_receipt()
     report = RumourReport(
         municipality=place,
-        area=places.area_in_municipality(place, area_id),
+        area=area,
         heard_text=heard_text,
         about=RumourTarget(about),
         where=RumourSpread(where),
@@ -54,11 +64,9 @@ def report_rumour(
         channel=Channel.WEB,
         wants_answer=bool(wants_answer),
         status=FeedbackStatus.RECEIVED,
-        received_on=today or dates.today(),
+        received_on=received_on,
+        receipt_hash=receipt_hash,
     )
-    code = None
-    if wants_answer:
-        code, report.receipt_hash = issue_receipt()
     db.session.add(report)
     db.session.flush()
     return Submission(report, code)

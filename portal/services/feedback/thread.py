@@ -14,6 +14,7 @@ from portal.extensions import db
 from portal.models import Feedback, FeedbackMessage
 from portal.services import DomainError, dates
 from portal.services.feedback.intake import FeedbackError
+from portal.services.feedback.submissions import Token, claim
 from portal.vocab import FeedbackStatus
 
 MESSAGE_MAX = 2000
@@ -33,9 +34,11 @@ def resident_message_count(feedback: Feedback) -> int:
     return sum(1 for m in feedback.messages if m.from_resident)
 
 
-def add_follow_up(feedback: Feedback, body: str, *, today: date | None = None) -> FeedbackMessage | None:
+def add_follow_up(feedback: Feedback, body: str, *, today: date | None = None,
+                  token: Token | None = None) -> FeedbackMessage | None:
     """A resident's follow-up message. Sending the same words twice (a reloaded page) adds nothing.
-    A message after an answer puts the feedback back in review, so moderators see it."""
+    A message after an answer puts the feedback back in review, so moderators see it. With the
+    form's one-time `token`, the token is marked used in the same transaction (`submissions.py`)."""
     body = (body or "").strip()
     if not body:
         raise FeedbackError(_l("Write your message."), "body")
@@ -45,8 +48,11 @@ def add_follow_up(feedback: Feedback, body: str, *, today: date | None = None) -
         raise ThreadClosedError(_l("This feedback is closed. You can send new feedback instead."))
     if resident_message_count(feedback) >= MAX_RESIDENT_MESSAGES:
         raise ThreadClosedError(_l("You cannot add more messages here. You can send new feedback instead."))
+    if token is not None:
+        claim(token, wants_receipt=False, today=today)
     last = feedback.messages[-1] if feedback.messages else None
     if last is not None and last.from_resident and last.body == body:
+        db.session.flush()  # the token, if any
         return None
     message = FeedbackMessage(from_resident=True, body=body, created_on=today or dates.today())
     feedback.messages.append(message)

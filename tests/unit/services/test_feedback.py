@@ -20,11 +20,11 @@ TODAY = date(2026, 11, 14)
 
 
 def submit(**overrides):
-    values = dict(
-        category="respect", police_body=PoliceBody.MUNICIPAL, municipality="fuenlabrada", area_id=None,
-        occurred_month=date(2026, 10, 1), part_of_day=None, treatment=2, text="  Words  ", reported_elsewhere=None,
-        gender=None, age_band=None, wants_answer=False, language="ro", today=TODAY,
-    )
+    values = {
+        "category": "respect", "police_body": PoliceBody.MUNICIPAL, "municipality": "fuenlabrada", "area_id": None,
+        "occurred_month": date(2026, 10, 1), "part_of_day": None, "treatment": 2, "text": "  Words  ", "reported_elsewhere": None,
+        "gender": None, "age_band": None, "wants_answer": False, "language": "ro", "today": TODAY,
+    }
     values.update(overrides)
     return service.submit_feedback(**values)
 

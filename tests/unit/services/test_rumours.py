@@ -15,8 +15,8 @@ from portal.vocab import Channel, FeedbackStatus, RumourSpread, RumourTarget
 
 
 def report(**overrides):
-    values = dict(heard_text=" They say... ", about=RumourTarget.ROMA, where=RumourSpread.SOCIAL_MEDIA,
-                  municipality="sofia", area_id=None, wants_answer=False, language="bg", today=date(2026, 11, 3))
+    values = {"heard_text": " They say... ", "about": RumourTarget.ROMA, "where": RumourSpread.SOCIAL_MEDIA,
+                  "municipality": "sofia", "area_id": None, "wants_answer": False, "language": "bg", "today": date(2026, 11, 3)}
     values.update(overrides)
     return rumours.report_rumour(**values)
 
