@@ -294,16 +294,18 @@ def activities(filters: Filters, today: date | None = None) -> ActivityFigures:
     by_type: dict[ActivityType, list[int]] = {}
     month_of = func.date(a.starts_at, "start of month") if db.session.get_bind().dialect.name == "sqlite" \
         else func.cast(func.date_trunc("month", a.starts_at), db.Date)
-    for kind, month, n in db.session.execute(select(a.type, month_of, func.count()).where(*_activity_conditions(filters))
-                                             .group_by(a.type, month_of)):
+    # One pass over the period's activities: counts and sums per type and month, totals added here.
+    total = estimated = people = roma = mediator = interpreted = 0
+    for kind, month, n, n_estimated, n_people, n_roma, n_mediator, n_interpreted in db.session.execute(select(
+            a.type, month_of, func.count(), func.count(a.participants_count), func.coalesce(func.sum(a.participants_count), 0),
+            func.coalesce(func.sum(case((a.roma_count.is_not(None), a.roma_count), else_=0)), 0),
+            func.coalesce(func.sum(case((a.mediator_present.is_(True), 1), else_=0)), 0),
+            func.coalesce(func.sum(case((a.interpretation_provided.is_(True), 1), else_=0)), 0),
+    ).where(*_activity_conditions(filters)).group_by(a.type, month_of)):
         month = date.fromisoformat(month) if isinstance(month, str) else month
         by_type.setdefault(ActivityType(kind), [0] * len(months))[position[month]] += n
-    total, estimated, people, roma, mediator, interpreted = db.session.execute(select(
-        func.count(), func.count(a.participants_count), func.coalesce(func.sum(a.participants_count), 0),
-        func.coalesce(func.sum(case((a.roma_count.is_not(None), a.roma_count), else_=0)), 0),
-        func.coalesce(func.sum(case((a.mediator_present.is_(True), 1), else_=0)), 0),
-        func.coalesce(func.sum(case((a.interpretation_provided.is_(True), 1), else_=0)), 0),
-    ).where(*_activity_conditions(filters))).one()
+        total, estimated, people = total + n, estimated + n_estimated, people + n_people
+        roma, mediator, interpreted = roma + n_roma, mediator + n_mediator, interpreted + n_interpreted
     open_q = select(func.count()).select_from(FollowUp).join(FollowUp.activity).where(
         FollowUp.status.in_(OPEN_FOLLOW_UPS), *_activity_conditions(filters))
     return ActivityFigures(months, {k: by_type[k] for k in ActivityType if k in by_type}, int(people), int(roma),
