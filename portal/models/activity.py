@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.models.base import Base, StaffTimestamps, enum_column
@@ -62,6 +62,13 @@ class Activity(StaffTimestamps, Base):
         back_populates="activity", order_by="FollowUp.due_on", cascade="all, delete-orphan"
     )
     feedback = relationship("Feedback", back_populates="activity")
+
+    # Every column the figures of activities read (dashboard, officers' home): their grouped counts
+    # and sums are read from this index alone, never from the rows with their long texts.
+    __table_args__ = (
+        Index("ix_activity_figures", "starts_at", "type", "municipality_id", "area_id", "participants_count",
+              "roma_count", "mediator_present", "interpretation_provided"),
+    )
 
     def __repr__(self) -> str:
         return f"<Activity {self.id} {self.title!r}>"
