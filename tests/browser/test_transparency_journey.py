@@ -46,6 +46,7 @@ def published(live_server):
 
 
 def _fits_the_phone(page):
+    page.wait_for_load_state("load")  # the stylesheet applied: a slow machine can measure before it
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], page.url
 
 
