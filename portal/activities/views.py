@@ -226,7 +226,7 @@ def _render_view(activity: Activity, follow_up_form: FollowUpForm, status: int =
     threshold = current_app.config["SUPPRESS_BELOW_OFFICERS"]
     return render_template(
         "activities/view.html", activity=activity, follow_up_form=follow_up_form,
-        history=audit.history("activity", activity.id), feedback_url=feedback_url(activity), today=dates.today(),
+        history=audit.history("activity", activity.id), action_labels=audit.ACTION_LABELS, feedback_url=feedback_url(activity), today=dates.today(),
         shown_publicly=activities.shown_publicly(activity),
         feedback_count=activity_overview.activity_feedback_count(activity, threshold, dates.today()), threshold=threshold,
     ), status

@@ -33,6 +33,19 @@ def _status() -> int:
     return 400 if request.method == "POST" else 200
 
 
+def _save_changes(form, practice: GoodPractice, save):
+    """Run `save()` (an audited service call that says whether anything changed): committed, said
+    and back to the list; or None with the service's refusal on the form."""
+    try:
+        changed = save()
+    except DomainError as error:
+        attach_error(form, error)
+        return None
+    db.session.commit()
+    flash(_("%(name)s was saved.", name=practice.title) if changed else _("Nothing was changed."), "success")
+    return redirect(url_for("admin.practices_list"))
+
+
 @bp.route("/practices")
 def practices_list():
     rows = list(db.session.scalars(select(GoodPractice).options(selectinload(GoodPractice.texts))
@@ -66,14 +79,9 @@ def edit_practice(practice_id: int):
     if not form.is_submitted():
         form.fill_from(practice)
     elif form.validate_on_submit():
-        try:
-            changed = editing.update_practice(current_user, practice, form.values())
-        except DomainError as error:
-            attach_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("%(name)s was saved.", name=practice.title) if changed else _("Nothing was changed."), "success")
-            return redirect(url_for("admin.practices_list"))
+        done = _save_changes(form, practice, lambda: editing.update_practice(current_user, practice, form.values()))
+        if done is not None:
+            return done
     history = audit.history("goodpractice", practice.id)
     return render_template("admin/practice_form.html", form=form, practice=practice, history=history), _status()
 
@@ -89,14 +97,9 @@ def practice_text(practice_id: int, language: str):
     if not form.is_submitted():
         form.fill_text(row)
     elif form.validate_on_submit():
-        try:
-            changed = editing.save_text(current_user, practice, language, form.text_values())
-        except DomainError as error:
-            attach_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("%(name)s was saved.", name=practice.title) if changed else _("Nothing was changed."), "success")
-            return redirect(url_for("admin.practices_list"))
+        done = _save_changes(form, practice, lambda: editing.save_text(current_user, practice, language, form.text_values()))
+        if done is not None:
+            return done
     return render_template("admin/practice_text.html", form=form, practice=practice, language=BY_CODE[language],
                            exists=row is not None, english=practice.text_in(ENGLISH) if language != ENGLISH else None,
                            languages=LANGUAGES), _status()
