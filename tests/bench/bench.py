@@ -350,8 +350,13 @@ def bench_dataset(label: str, env: dict, bare: float, staff: dict) -> None:
                     peak_mib(pidfile), note)
         officer = staff_session(base, "officer@bench.example", staff["password"], None)
         moderator = staff_session(base, "moderator@bench.example", staff["password"], staff["totp"])
+        town, area, category = python(env, FILTER_CODE).strip().splitlines()[-3:]
         for name, path, cookie in (("GET /activities (officers' home)", "/activities", officer),
-                                   ("GET /dashboard", "/dashboard", moderator), ("GET /stats", "/stats", "")):
+                                   ("GET /dashboard", "/dashboard", moderator),
+                                   *((f"GET /dashboard?{query}", f"/dashboard?{query}", moderator) for query in (
+                                       f"municipality={town}", f"municipality={town}&area={area}", f"category={category}",
+                                       "police_body=national", "channel=mediator")),
+                                   ("GET /stats", "/stats", "")):
             status = _status(base + path, cookie)
             if status == 404:
                 add_row(name, label, None, bare, None, "no such page yet")
@@ -361,6 +366,19 @@ def bench_dataset(label: str, env: dict, bare: float, staff: dict) -> None:
         rows_out.append(("peak memory per worker", label, "", "", "", "", "", f"{peak_mib(pidfile):.0f}", "VmHWM, MiB"))
     finally:
         stop(pidfile)
+
+
+# One value of each dashboard filter, to measure the page under every filter.
+FILTER_CODE = """
+from portal import create_app
+from portal.extensions import db
+app = create_app()
+with app.app_context():
+    town_id, town = db.session.execute(db.text("SELECT id, slug FROM municipality ORDER BY id LIMIT 1")).one()
+    print(town)
+    print(db.session.scalar(db.text(f"SELECT id FROM area WHERE municipality_id = {town_id} ORDER BY id LIMIT 1")))
+    print(db.session.scalar(db.text("SELECT slug FROM feedback_category ORDER BY id LIMIT 1")))
+"""
 
 
 def _status(url: str, cookie: str) -> int:

@@ -13,9 +13,10 @@ from portal.models.feedback import is_schema_object
 from tests.conftest import PG_URL, _config
 
 
-def _fresh_url(backend, tmp_path):
+def _fresh_url(backend, tmp_path, request):
     if backend == "sqlite":
         return f"sqlite:///{tmp_path / 'migrated.sqlite3'}"
+    request.getfixturevalue("pg_schema")  # this worker's database exists even when this file runs first
     engine = create_engine(PG_URL)
     with engine.begin() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE"))
@@ -32,7 +33,7 @@ def test_single_head():
 
 
 def test_migrations_match_models(backend, tmp_path, request):
-    app = create_app(_config(_fresh_url(backend, tmp_path)))
+    app = create_app(_config(_fresh_url(backend, tmp_path, request)))
     try:
         with app.app_context():
             upgrade()

@@ -1,4 +1,4 @@
-"""aggregates: the figures' rollups (filled from the rows already there) and the released quarters
+"""aggregates: the figures' rollups and the released quarters
 
 Revision ID: 0005
 Revises: 0004
@@ -7,8 +7,6 @@ Create Date: 2026-11-30 09:32:33.079928
 """
 from alembic import op
 import sqlalchemy as sa
-
-from portal.services.statistics.rollup import rebuild
 
 
 # revision identifiers, used by Alembic.
@@ -101,7 +99,7 @@ def upgrade():
         batch_op.create_index('ix_rumour_rollup_municipality_month', ['municipality_id', 'month'], unique=False)
 
     # ### end Alembic commands ###
-    rebuild(op.get_bind())  # the figures of what was already received
+    # The rollups are filled from the rows already there by 0008, which gives them their present shape.
 
 
 def downgrade():

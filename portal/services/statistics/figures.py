@@ -16,7 +16,17 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import case, func, select
 
 from portal.extensions import db
-from portal.models import Activity, Feedback, FeedbackRollup, FeedbackRollupCoarse, FollowUp, Rumour, RumourRollup, activity_topic
+from portal.models import (
+    Activity,
+    Feedback,
+    FeedbackRollup,
+    FeedbackRollupChannel,
+    FeedbackRollupCoarse,
+    FollowUp,
+    Rumour,
+    RumourRollup,
+    activity_topic,
+)
 from portal.models.rollup import ACK, ANSWERED, DAY_RANGES, NO_AREA, NO_RUMOUR, RATINGS
 from portal.services import dates
 from portal.services.activities.log import OPEN_STATUSES as OPEN_FOLLOW_UPS
@@ -55,8 +65,12 @@ def default_filters(today: date | None = None, months: int = 12) -> Filters:
 # --- reading the aggregates ---------------------------------------------------------------------
 
 def _rollup(filters: Filters):
-    """The smaller aggregate unless an area or a channel is asked for (only the full one has them)."""
-    return FeedbackRollup if filters.area_id or filters.channel else FeedbackRollupCoarse
+    """The smallest aggregate that holds what the filters ask for, and holds it in one stretch: the
+    full one (keyed by area first) for an area, the channel one (keyed by channel first) for a
+    channel, otherwise the coarse one."""
+    if filters.area_id:
+        return FeedbackRollup
+    return FeedbackRollupChannel if filters.channel else FeedbackRollupCoarse
 
 
 def _conditions(filters: Filters, months: bool = True) -> list:
@@ -212,10 +226,11 @@ def answering(filters: Filters, today: date | None = None) -> Answering:
 
 
 def _feedback_conditions(filters: Filters) -> list:
-    """The filters on the feedback rows themselves, for the two figures that read open items. The
-    municipality, area, category, police body and channel are written so that no index can serve
-    them (`+ 0`, `lower()`): open items are few and are found through the status or unread index,
-    whereas a planner that took, say, the municipality's index would walk every item of the period."""
+    """The filters on the feedback rows themselves, for the two figures that read open items. Open
+    items are few and are counted from the status or unread index alone, which carries every column
+    a filter asks for (`ix_feedback_queue_status`, `ix_feedback_queue_has_unread`). The municipality,
+    area, category, police body and channel are written so that no other index can serve them (`+ 0`,
+    `lower()`): a planner that took, say, the municipality's index would walk every item of the period."""
     f = Feedback
     out = [f.received_on >= filters.first_month, f.received_on < filters.end]
     if filters.municipality_id:

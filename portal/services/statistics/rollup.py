@@ -1,7 +1,7 @@
 """Keeping the aggregates (`portal.models.rollup`) in step with the rows, in the same transaction.
 
-How. Every feedback row contributes one unit to one cell of `feedback_rollup`: its cell is the
-month it was received and its municipality, area, category, police body, channel and gender; what
+How. Every feedback row contributes one unit to one cell of `feedback_rollup`: its cell is its
+area and the month it was received, its municipality, category, police body, channel and gender; what
 it adds there is one answer at its rating, and, once moderators acknowledged or answered it, one
 in the day range it took. A rejected feedback contributes nothing. Rumour reports work the same way.
 
@@ -31,6 +31,7 @@ from portal.models import Feedback, RumourReport
 from portal.models.rollup import (
     ACK,
     ANSWERED,
+    CHANNEL_KEYS,
     COARSE_KEYS,
     DAY_RANGES,
     FEEDBACK_KEYS,
@@ -40,6 +41,7 @@ from portal.models.rollup import (
     RATINGS,
     RUMOUR_KEYS,
     FeedbackRollup,
+    FeedbackRollupChannel,
     FeedbackRollupCoarse,
     RumourRollup,
 )
@@ -67,7 +69,7 @@ def feedback_cell(values: dict) -> tuple[tuple, dict[str, int]] | None:
     if values["status"] == FeedbackStatus.REJECTED or values["status"] == FeedbackStatus.REJECTED.value:
         return None
     channel = "web" if _value(values["channel"]) == Channel.WEB.value else "mediator"
-    key = (values["received_on"].replace(day=1), values["municipality_id"], values["area_id"] or NO_AREA,
+    key = (values["area_id"] or NO_AREA, values["received_on"].replace(day=1), values["municipality_id"],
            values["category_id"], _value(values["police_body"]), channel, _value(values["gender"]) or "")
     measures = {RATINGS[int(values["treatment"]) - 1]: 1}
     if values["acknowledged_on"] is not None:
@@ -148,12 +150,17 @@ def _upsert(session: Session, model, keys: tuple[str, ...], deltas: dict[tuple, 
             session.execute(insert(model).values(row))
 
 
-def _coarse(deltas: dict[tuple, dict[str, int]]) -> dict[tuple, dict[str, int]]:
-    """The same changes without area and channel (FEEDBACK_KEYS positions 2 and 5)."""
+# The smaller rollups: each is the full one summed over the keys it leaves out.
+DERIVED = ((FeedbackRollupCoarse, COARSE_KEYS), (FeedbackRollupChannel, CHANNEL_KEYS))
+
+
+def _project(deltas: dict[tuple, dict[str, int]], keys: tuple[str, ...]) -> dict[tuple, dict[str, int]]:
+    """The same changes keyed by `keys`, a selection of FEEDBACK_KEYS."""
+    positions = [FEEDBACK_KEYS.index(k) for k in keys]
     out: dict[tuple, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for key, measures in deltas.items():
         for measure, n in measures.items():
-            out[(key[0], key[1], key[3], key[4], key[6])][measure] += n
+            out[tuple(key[i] for i in positions)][measure] += n
     return {key: {m: n for m, n in values.items() if n} for key, values in out.items() if any(values.values())}
 
 
@@ -163,7 +170,8 @@ def _follow(session: Session, _context, _instances) -> None:
     reports = _deltas(session, RumourReport, REPORT_COLUMNS, report_cell)
     if feedback:
         _upsert(session, FeedbackRollup, FEEDBACK_KEYS, feedback)
-        _upsert(session, FeedbackRollupCoarse, COARSE_KEYS, _coarse(feedback))
+        for model, keys in DERIVED:
+            _upsert(session, model, keys, _project(feedback, keys))
     if reports:
         _upsert(session, RumourRollup, RUMOUR_KEYS, reports)
 
@@ -189,17 +197,17 @@ def _in_range(days, index: int):
 
 
 def rebuild(connection=None) -> dict[str, int]:
-    """Recompute both aggregates from the rows (flushed, not committed); returns the cell counts.
+    """Recompute the aggregates from the rows (flushed, not committed); returns the cell counts.
     `connection`: run on it instead of the session (the migration that creates the tables does)."""
     run = connection.execute if connection is not None else db.session.execute
     dialect = (connection or db.session.get_bind()).dialect.name
     if connection is None:
         db.session.flush()
-    for model in (FeedbackRollup, FeedbackRollupCoarse, RumourRollup):
+    for model in (FeedbackRollup, *(model for model, _keys in DERIVED), RumourRollup):
         run(delete(model))
     f = Feedback
     channel = case((f.channel == Channel.WEB, literal("web")), else_=literal("mediator"))
-    keys = [_month(f.received_on, dialect), f.municipality_id, func.coalesce(f.area_id, NO_AREA), f.category_id,
+    keys = [func.coalesce(f.area_id, NO_AREA), _month(f.received_on, dialect), f.municipality_id, f.category_id,
             f.police_body, channel, func.coalesce(f.gender, "")]
     ack_days = _days_between(f.acknowledged_on, f.received_on, dialect)
     answer_days = _days_between(f.answered_on, f.received_on, dialect)
@@ -208,10 +216,10 @@ def rebuild(connection=None) -> dict[str, int]:
     sums += [func.sum(case((_in_range(answer_days, i), 1), else_=0)) for i in range(len(ANSWERED))]
     feedback_rows = select(*keys, *sums).where(f.status != FeedbackStatus.REJECTED).group_by(*keys)
     run(insert(FeedbackRollup).from_select(list(FEEDBACK_KEYS) + list(MEASURES), feedback_rows))
-    fine = FeedbackRollup
-    coarse_keys = [getattr(fine, k) for k in COARSE_KEYS]
-    coarse_rows = select(*coarse_keys, *(func.sum(getattr(fine, m)) for m in MEASURES)).group_by(*coarse_keys)
-    run(insert(FeedbackRollupCoarse).from_select(list(COARSE_KEYS) + list(MEASURES), coarse_rows))
+    for model, names in DERIVED:
+        keys = [getattr(FeedbackRollup, k) for k in names]
+        rows = select(*keys, *(func.sum(getattr(FeedbackRollup, m)) for m in MEASURES)).group_by(*keys)
+        run(insert(model).from_select(list(names) + list(MEASURES), rows))
     r = RumourReport
     report_keys = [_month(r.received_on, dialect), r.municipality_id, func.coalesce(r.area_id, NO_AREA),
                    func.coalesce(r.rumour_id, NO_RUMOUR)]
@@ -226,7 +234,8 @@ def rebuild(connection=None) -> dict[str, int]:
 def snapshot() -> dict[str, dict[tuple, tuple]]:
     """Every non-empty cell with its measures: for comparing the maintained figures with a rebuild."""
     out = {}
-    for model, keys, measures in ((FeedbackRollup, FEEDBACK_KEYS, MEASURES), (FeedbackRollupCoarse, COARSE_KEYS, MEASURES),
+    for model, keys, measures in ((FeedbackRollup, FEEDBACK_KEYS, MEASURES),
+                                  *((model, keys, MEASURES) for model, keys in DERIVED),
                                   (RumourRollup, RUMOUR_KEYS, ("reports",))):
         cells = {}
         for row in db.session.scalars(select(model)):
