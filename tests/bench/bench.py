@@ -12,7 +12,7 @@ Knobs (environment):
   FIGURE_CONNECTIONS=4   wrk connections for the officers' home, the dashboard and the statistics
   WORKERS=2              gunicorn sync workers per instance (the bare app gets the same)
   ROWS="10000 100000 1000000"   feedback rows on SQLite (loaded one on top of the other)
-  PG_ROWS=100000         feedback rows on PostgreSQL ("" or 0: skip)
+  PG_ROWS=100000         feedback rows on PostgreSQL, one or several ("" or 0: skip)
   RELIABILITY=20         seconds of the crash run (0: skip); KILL_EVERY=2
   SCALE_OUT=1            the nginx run (0: skip)
   REPEAT=1               runs per measurement; the table shows the median
@@ -53,7 +53,7 @@ CONNECTIONS = int(os.environ.get("CONNECTIONS", "16"))
 FIGURE_CONNECTIONS = int(os.environ.get("FIGURE_CONNECTIONS", "4"))
 WORKERS = int(os.environ.get("WORKERS", "2"))
 ROWS = [int(n) for n in os.environ.get("ROWS", "10000 100000 1000000").split()]
-PG_ROWS = int(os.environ.get("PG_ROWS", "100000") or 0)
+PG_ROWS = [int(n) for n in os.environ.get("PG_ROWS", "100000").split() if int(n)]
 RELIABILITY = int(os.environ.get("RELIABILITY", "20"))
 KILL_EVERY = float(os.environ.get("KILL_EVERY", "2"))
 SCALE_OUT = os.environ.get("SCALE_OUT", "1") not in ("", "0")
@@ -669,10 +669,12 @@ def main() -> None:
         pg_admin(f'CREATE DATABASE "{PG_DB}"')
         pg_env = env_for(WORK / "pg", pg_url(PG_DB))
         pg_staff = prepare(pg_env)
-        if PG_ROWS:
-            spent = load(pg_env, PG_ROWS, max(1, PG_ROWS // 50), seed=PG_ROWS)
-            log(f"PostgreSQL, {PG_ROWS:,} feedback rows (loaded in {spent:.0f}s)")
-            label = f"PG {PG_ROWS:,}"
+        loaded = 0
+        for rows in sorted(PG_ROWS):
+            spent = load(pg_env, rows - loaded, max(1, (rows - loaded) // 50), seed=rows)
+            loaded = rows
+            log(f"PostgreSQL, {rows:,} feedback rows (loaded in {spent:.0f}s)")
+            label = f"PG {rows:,}"
             bench_dataset(label, pg_env, bare_now(label), pg_staff)
         if SCALE_OUT:
             log("scale-out (PostgreSQL + Redis behind nginx)")
