@@ -16,6 +16,8 @@ Knobs (environment):
   RELIABILITY=20         seconds of the crash run (0: skip); KILL_EVERY=2
   SCALE_OUT=1            the nginx run (0: skip)
   REPEAT=1               runs per measurement; the table shows the median
+  PAGES=all              "figures": only the officers' home, the dashboard (under each filter) and the
+                         statistics, for a quicker look at how the figures grow with the rows
   PG_ADMIN_URL=postgresql://postgres@127.0.0.1:5432/postgres   BENCH_PG_DB=portal_perf_bench
   REDIS_URL=redis://127.0.0.1:6379   BENCH_REDIS_DB=11
 """
@@ -58,6 +60,7 @@ RELIABILITY = int(os.environ.get("RELIABILITY", "20"))
 KILL_EVERY = float(os.environ.get("KILL_EVERY", "2"))
 SCALE_OUT = os.environ.get("SCALE_OUT", "1") not in ("", "0")
 REPEAT = max(1, int(os.environ.get("REPEAT", "1")))
+FIGURES_ONLY = os.environ.get("PAGES", "all") == "figures"
 PG_ADMIN_URL = os.environ.get("PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 PG_DB = os.environ.get("BENCH_PG_DB", "portal_perf_bench")
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379")
@@ -332,40 +335,52 @@ def bench_dataset(label: str, env: dict, bare: float, staff: dict) -> None:
         code = python(env, "from portal import create_app\nfrom portal.extensions import db\napp = create_app()\n"
                            "with app.app_context(): print(db.session.scalar(db.text(\"SELECT feedback_code FROM activity "
                            "WHERE is_public ORDER BY id LIMIT 1\")))").strip()
-        add_row("GET /healthz (portal's floor)", label, measure(base + "/healthz", CONNECTIONS), bare, peak_mib(pidfile),
-                "every hook of every request, one SELECT 1, no page")
-        for path in ("/", "/feedback/new", "/rumours/new", f"/a/{code}", "/help"):
-            add_row(f"GET {path if not path.startswith('/a/') else '/a/<code>'}", label,
-                    measure(base + path, CONNECTIONS), bare, peak_mib(pidfile))
-        for wants_answer in (False, True):
-            bodies, cookie = post_bodies(env, base, max(2000, DURATION * 3000 // (40 if wants_answer else 1)), wants_answer)
-            before = count_feedback(env)
-            scrypt = scrypt_rate() if wants_answer else None  # measured now, under the same load
-            result = measure(base + "/feedback/new", CONNECTIONS, cookie=cookie, bodies=bodies)
-            stored = count_feedback(env) - before
-            note = f"{stored} rows stored"
-            if wants_answer:
-                note += f"; scrypt alone {scrypt:.0f}/s in {WORKERS} processes, this is {result['rps'] / scrypt:.0%} of it"
-            add_row("POST /feedback/new" + (" with receipt code" if wants_answer else ""), label, result, bare,
-                    peak_mib(pidfile), note)
-        officer = staff_session(base, "officer@bench.example", staff["password"], None)
-        moderator = staff_session(base, "moderator@bench.example", staff["password"], staff["totp"])
-        town, area, category = python(env, FILTER_CODE).strip().splitlines()[-3:]
-        for name, path, cookie in (("GET /activities (officers' home)", "/activities", officer),
-                                   ("GET /dashboard", "/dashboard", moderator),
-                                   *((f"GET /dashboard?{query}", f"/dashboard?{query}", moderator) for query in (
-                                       f"municipality={town}", f"municipality={town}&area={area}", f"category={category}",
-                                       "police_body=national", "channel=mediator")),
-                                   ("GET /stats", "/stats", "")):
-            status = _status(base + path, cookie)
-            if status == 404:
-                add_row(name, label, None, bare, None, "no such page yet")
-                continue
-            add_row(name, label, measure(base + path, FIGURE_CONNECTIONS, cookie=cookie), bare, peak_mib(pidfile),
-                    f"{FIGURE_CONNECTIONS} connections")
+        residents(label, base, env, bare, pidfile, code)
+        figure_pages(label, base, env, bare, pidfile, staff)
         rows_out.append(("peak memory per worker", label, "", "", "", "", "", f"{peak_mib(pidfile):.0f}", "VmHWM, MiB"))
     finally:
         stop(pidfile)
+
+
+def residents(label: str, base: str, env: dict, bare: float, pidfile: Path, code: str) -> None:
+    """The residents' pages and submissions."""
+    if FIGURES_ONLY:
+        return
+    add_row("GET /healthz (portal's floor)", label, measure(base + "/healthz", CONNECTIONS), bare, peak_mib(pidfile),
+            "every hook of every request, one SELECT 1, no page")
+    for path in ("/", "/feedback/new", "/rumours/new", f"/a/{code}", "/help"):
+        add_row(f"GET {path if not path.startswith('/a/') else '/a/<code>'}", label,
+                measure(base + path, CONNECTIONS), bare, peak_mib(pidfile))
+    for wants_answer in (False, True):
+        bodies, cookie = post_bodies(env, base, max(2000, DURATION * 3000 // (40 if wants_answer else 1)), wants_answer)
+        before = count_feedback(env)
+        scrypt = scrypt_rate() if wants_answer else None  # measured now, under the same load
+        result = measure(base + "/feedback/new", CONNECTIONS, cookie=cookie, bodies=bodies)
+        stored = count_feedback(env) - before
+        note = f"{stored} rows stored"
+        if wants_answer:
+            note += f"; scrypt alone {scrypt:.0f}/s in {WORKERS} processes, this is {result['rps'] / scrypt:.0%} of it"
+        add_row("POST /feedback/new" + (" with receipt code" if wants_answer else ""), label, result, bare,
+                peak_mib(pidfile), note)
+
+
+def figure_pages(label: str, base: str, env: dict, bare: float, pidfile: Path, staff: dict) -> None:
+    """The officers' home, the dashboard without and with each filter, and the statistics."""
+    officer = staff_session(base, "officer@bench.example", staff["password"], None)
+    moderator = staff_session(base, "moderator@bench.example", staff["password"], staff["totp"])
+    town, area, category = python(env, FILTER_CODE).strip().splitlines()[-3:]
+    for name, path, cookie in (("GET /activities (officers' home)", "/activities", officer),
+                               ("GET /dashboard", "/dashboard", moderator),
+                               *((f"GET /dashboard?{query}", f"/dashboard?{query}", moderator) for query in (
+                                   f"municipality={town}", f"municipality={town}&area={area}", f"category={category}",
+                                   "police_body=national", "channel=mediator")),
+                               ("GET /stats", "/stats", "")):
+        status = _status(base + path, cookie)
+        if status == 404:
+            add_row(name, label, None, bare, None, "no such page yet")
+            continue
+        add_row(name, label, measure(base + path, FIGURE_CONNECTIONS, cookie=cookie), bare, peak_mib(pidfile),
+                f"{FIGURE_CONNECTIONS} connections")
 
 
 # One value of each dashboard filter, to measure the page under every filter.

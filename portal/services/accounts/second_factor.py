@@ -22,6 +22,7 @@ import json
 import secrets
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pyotp
 import segno
@@ -30,26 +31,14 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from cryptography.fernet import Fernet, InvalidToken
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from webauthn import (
-    generate_authentication_options,
-    generate_registration_options,
-    options_to_json,
-    verify_authentication_response,
-    verify_registration_response,
-)
-from webauthn.helpers.exceptions import WebAuthnException
-from webauthn.helpers.structs import (
-    AuthenticatorSelectionCriteria,
-    AuthenticatorTransport,
-    PublicKeyCredentialDescriptor,
-    ResidentKeyRequirement,
-    UserVerificationRequirement,
-)
 
 from portal.extensions import db, limiter
 from portal.models.user import Passkey, RecoveryCode, User
 from portal.services import DomainError
 from portal.services.audit import record
+
+if TYPE_CHECKING:
+    from webauthn.helpers.structs import PublicKeyCredentialDescriptor
 
 RECOVERY_CODE_COUNT = 10
 RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read aloud or copied by hand
@@ -214,27 +203,39 @@ def _handle(user: User) -> bytes:
     return bytes.fromhex(user.webauthn_handle)
 
 
+def _passkeys():
+    """The passkey library, imported when a passkey is first used: it takes 14 MiB of memory that
+    the workers serving residents never need."""
+    import webauthn
+    from webauthn.helpers import exceptions, structs
+
+    return webauthn, structs, exceptions.WebAuthnException
+
+
 def _descriptors(user: User) -> list[PublicKeyCredentialDescriptor]:
+    _webauthn, structs, _error = _passkeys()
     out = []
     for key in user.passkeys:
         transports = []
         for name in filter(None, key.transports.split(",")):
             try:
-                transports.append(AuthenticatorTransport(name))
+                transports.append(structs.AuthenticatorTransport(name))
             except ValueError:
                 continue
-        out.append(PublicKeyCredentialDescriptor(id=key.credential_id, transports=transports or None))
+        out.append(structs.PublicKeyCredentialDescriptor(id=key.credential_id, transports=transports or None))
     return out
 
 
 def registration_ceremony(user: User, *, rp_id: str, rp_name: str) -> Ceremony:
-    options = generate_registration_options(
+    webauthn, structs, _error = _passkeys()
+    options = webauthn.generate_registration_options(
         rp_id=rp_id, rp_name=rp_name, user_id=_handle(user), user_name=user.email, user_display_name=user.email,
         exclude_credentials=_descriptors(user),
-        authenticator_selection=AuthenticatorSelectionCriteria(
-            resident_key=ResidentKeyRequirement.PREFERRED, user_verification=UserVerificationRequirement.PREFERRED),
+        authenticator_selection=structs.AuthenticatorSelectionCriteria(
+            resident_key=structs.ResidentKeyRequirement.PREFERRED,
+            user_verification=structs.UserVerificationRequirement.PREFERRED),
     )
-    return Ceremony(options_to_json(options), options.challenge)
+    return Ceremony(webauthn.options_to_json(options), options.challenge)
 
 
 def _transports_of(answer: str) -> str:
@@ -242,17 +243,18 @@ def _transports_of(answer: str) -> str:
         names = json.loads(answer).get("response", {}).get("transports") or []
     except (ValueError, AttributeError):
         return ""
-    known = {t.value for t in AuthenticatorTransport}
+    known = {t.value for t in _passkeys()[1].AuthenticatorTransport}
     return ",".join(n for n in names if isinstance(n, str) and n in known)[:120]
 
 
 def add_passkey(user: User, answer: str, *, challenge: bytes, rp_id: str, origin: str, name: str = "") -> tuple[Passkey, list[str]]:
     """Check the browser's answer to the registration ceremony and keep the new passkey. Returns it
     and, when it is the account's first second factor, new recovery codes."""
+    webauthn, _structs, webauthn_error = _passkeys()
     try:
-        verified = verify_registration_response(credential=answer, expected_challenge=challenge,
-                                                expected_rp_id=rp_id, expected_origin=origin)
-    except (WebAuthnException, ValueError, KeyError, TypeError) as error:
+        verified = webauthn.verify_registration_response(credential=answer, expected_challenge=challenge,
+                                                         expected_rp_id=rp_id, expected_origin=origin)
+    except (webauthn_error, ValueError, KeyError, TypeError) as error:
         raise SecondFactorError(_l("The passkey could not be checked. Please try again.")) from error
     exists = db.session.scalar(db.select(Passkey.id).filter_by(credential_id=verified.credential_id))
     if exists is not None:
@@ -268,9 +270,10 @@ def add_passkey(user: User, answer: str, *, challenge: bytes, rp_id: str, origin
 
 
 def authentication_ceremony(user: User, *, rp_id: str) -> Ceremony:
-    options = generate_authentication_options(rp_id=rp_id, allow_credentials=_descriptors(user),
-                                              user_verification=UserVerificationRequirement.PREFERRED)
-    return Ceremony(options_to_json(options), options.challenge)
+    webauthn, structs, _error = _passkeys()
+    options = webauthn.generate_authentication_options(rp_id=rp_id, allow_credentials=_descriptors(user),
+                                                       user_verification=structs.UserVerificationRequirement.PREFERRED)
+    return Ceremony(webauthn.options_to_json(options), options.challenge)
 
 
 def _credential_id(answer: str) -> bytes | None:
@@ -287,11 +290,12 @@ def check_passkey(user: User, answer: str, *, challenge: bytes, rp_id: str, orig
     key = next((k for k in user.passkeys if k.credential_id == credential_id), None)
     if key is None:
         return False
+    webauthn, _structs, webauthn_error = _passkeys()
     try:
-        verified = verify_authentication_response(
+        verified = webauthn.verify_authentication_response(
             credential=answer, expected_challenge=challenge, expected_rp_id=rp_id, expected_origin=origin,
             credential_public_key=key.public_key, credential_current_sign_count=key.sign_count)
-    except (WebAuthnException, ValueError, KeyError, TypeError):
+    except (webauthn_error, ValueError, KeyError, TypeError):
         return False
     if verified.new_sign_count > key.sign_count:  # synced passkeys always say 0: nothing to write
         key.sign_count = verified.new_sign_count
