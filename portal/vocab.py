@@ -336,3 +336,16 @@ def category_label(slug: str):
 def category_hint(slug: str):
     entry = CATEGORIES.get(slug)
     return entry[1] if entry else None
+
+
+class LabelledCategory:
+    """The label and hint of a feedback category, for anything that has its `slug` (the model, and
+    the plain copy the residents' forms keep)."""
+
+    @property
+    def label(self):
+        return category_label(self.slug)
+
+    @property
+    def hint(self):
+        return category_hint(self.slug)

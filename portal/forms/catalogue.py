@@ -24,21 +24,13 @@ from sqlalchemy import event, text
 from portal.extensions import db
 from portal.services import places
 from portal.services.feedback import intake
-from portal.vocab import category_hint, category_label
+from portal.vocab import LabelledCategory
 
 
 @dataclass(frozen=True)
-class Category:
+class Category(LabelledCategory):
     id: int
     slug: str
-
-    @property
-    def label(self):
-        return category_label(self.slug)
-
-    @property
-    def hint(self):
-        return category_hint(self.slug)
 
 
 @dataclass(frozen=True)

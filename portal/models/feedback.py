@@ -18,12 +18,11 @@ from portal.vocab import (
     Channel,
     FeedbackStatus,
     Gender,
+    LabelledCategory,
     PartOfDay,
     PoliceBody,
     RejectionReason,
     YesNoUnsure,
-    category_hint,
-    category_label,
 )
 
 feedback_practice = Table(
@@ -53,21 +52,13 @@ FIGURE_FILTERS = ("municipality_id", "area_id", "category_id", "police_body", "c
 COVERING = {"status": FIGURE_FILTERS, "has_unread": FIGURE_FILTERS}
 
 
-class FeedbackCategory(Base):
+class FeedbackCategory(LabelledCategory, Base):
     __tablename__ = "feedback_category"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(48), unique=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
-
-    @property
-    def label(self):
-        return category_label(self.slug)
-
-    @property
-    def hint(self):
-        return category_hint(self.slug)
 
     def __repr__(self) -> str:
         return f"<FeedbackCategory {self.slug}>"

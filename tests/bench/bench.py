@@ -667,15 +667,18 @@ def main() -> None:
 
     bare_now("-")
 
+    def grow_and_bench(env: dict, staff: dict, sizes: list[int], name: str, short: str) -> None:
+        """Load each size on top of the one before and measure it."""
+        loaded = 0
+        for rows in sorted(sizes):
+            spent = load(env, rows - loaded, max(1, (rows - loaded) // 50), seed=rows)
+            loaded = rows
+            log(f"{name}, {rows:,} feedback rows (loaded in {spent:.0f}s)")
+            label = f"{short} {rows:,}"
+            bench_dataset(label, env, bare_now(label), staff)
+
     sqlite_env = env_for(WORK / "sqlite")
-    staff = prepare(sqlite_env)
-    loaded = 0
-    for rows in sorted(ROWS):
-        spent = load(sqlite_env, rows - loaded, max(1, (rows - loaded) // 50), seed=rows)
-        loaded = rows
-        log(f"SQLite, {rows:,} feedback rows (loaded in {spent:.0f}s)")
-        label = f"SQLite {rows:,}"
-        bench_dataset(label, sqlite_env, bare_now(label), staff)
+    grow_and_bench(sqlite_env, prepare(sqlite_env), ROWS, "SQLite", "SQLite")
     if RELIABILITY:
         log("reliability (SQLite)")
         reliability(sqlite_env)
@@ -683,14 +686,7 @@ def main() -> None:
         pg_admin(f'DROP DATABASE IF EXISTS "{PG_DB}"')
         pg_admin(f'CREATE DATABASE "{PG_DB}"')
         pg_env = env_for(WORK / "pg", pg_url(PG_DB))
-        pg_staff = prepare(pg_env)
-        loaded = 0
-        for rows in sorted(PG_ROWS):
-            spent = load(pg_env, rows - loaded, max(1, (rows - loaded) // 50), seed=rows)
-            loaded = rows
-            log(f"PostgreSQL, {rows:,} feedback rows (loaded in {spent:.0f}s)")
-            label = f"PG {rows:,}"
-            bench_dataset(label, pg_env, bare_now(label), pg_staff)
+        grow_and_bench(pg_env, prepare(pg_env), PG_ROWS, "PostgreSQL", "PG")
         if SCALE_OUT:
             log("scale-out (PostgreSQL + Redis behind nginx)")
             scale_out(pg_env, bare_now("scale-out"))
