@@ -184,7 +184,7 @@ aggregates_cli = AppGroup("aggregates", help="The figures' maintained aggregates
 
 @aggregates_cli.command("rebuild")
 def aggregates_rebuild() -> None:
-    """Recompute the aggregates behind every figure from the feedback and rumour-report rows."""
+    """Recompute the aggregates behind every figure from the feedback, rumour-report and activity rows."""
     from portal.services.statistics import rollup
 
     counts = rollup.rebuild()

@@ -34,9 +34,9 @@ def build(form, filters, today) -> dict:
     """Every figure of the page, for the page itself and for its downloads."""
     towns = {m.id: m.name for m in places.all_municipalities()}
     categories = {c.id: c for c in db.session.scalars(db.select(FeedbackCategory))}
-    together, each = figures.treatment_by_municipality(filters, towns)
     chosen = form.chosen_practice()
-    evidence = practices.practice_view(filters, chosen.id if chosen else None)
+    evidence, cells = practices.practice_view_and_cells(filters, chosen.id if chosen else None)
+    together, each = figures.treatment_by_municipality(filters, towns, cells)
     return {
         "filters": filters, "towns": towns, "categories": categories, "practice": chosen,
         "volume": figures.volume(filters), "together": together, "each": each,

@@ -7,11 +7,13 @@ answered them (in day ranges), keyed by the area first so that an area's cells l
 `FeedbackRollupCoarse` holds the same without area and channel, for every page that filters on
 neither: a table about eight times smaller, whose cells stop multiplying once every combination has
 occurred, so its figures cost the same at ten thousand rows as at a million. `FeedbackRollupChannel`
-adds the channel back, keyed by it first, for a filter on the channel. Rejected feedback is never counted. `RumourRollup` does the same for
-rumour reports by month, municipality, area and the rumour they are grouped under.
+adds the channel back, keyed by it first, for a filter on the channel. Rejected feedback is never
+counted. `RumourRollup` does the same for rumour reports by month, municipality, area and the rumour
+they are grouped under, and `ActivityRollup` for activities by month, municipality, area and type.
 
 The rows are updated in the same transaction as every change that moves a figure (a submission,
-a rejection or reopening, a category correction, an acknowledgement, an answer): see
+a rejection or reopening, a category correction, an acknowledgement, an answer, an activity logged
+or edited): see
 `portal.services.statistics.rollup`. `flask --app portal aggregates rebuild` recomputes them from
 the rows; a property-based test checks that both always agree.
 """
@@ -134,6 +136,31 @@ class RumourRollup(Base):
 
 
 RUMOUR_KEYS = ("month", "municipality_id", "area_key", "rumour_key")
+
+
+class ActivityRollup(Base):
+    """Activities by the month they started, municipality, area and type: how many; how many gave a
+    number of participants; participants and Roma participants (officers' estimates, summed where
+    given); with a mediator present; with interpretation."""
+
+    __tablename__ = "activity_rollup"
+
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    municipality_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    area_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    type: Mapped[str] = mapped_column(String(32), primary_key=True)  # ActivityType's value
+    activities: Mapped[int] = _count()
+    estimated: Mapped[int] = _count()
+    participants: Mapped[int] = _count()
+    roma: Mapped[int] = _count()
+    mediator: Mapped[int] = _count()
+    interpreted: Mapped[int] = _count()
+
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+
+ACTIVITY_KEYS = ("month", "municipality_id", "area_key", "type")
+ACTIVITY_MEASURES = ("activities", "estimated", "participants", "roma", "mediator", "interpreted")
 
 
 class FigureRelease(Base):

@@ -127,3 +127,24 @@ def test_retention_purge_erases_old_words_only(runner):
     assert (old.text, old.receipt_hash, old.redacted_text, old.treatment) == ("", None, None, 3)
     assert old.messages == []
     assert new.text == "new words"
+
+
+def test_aggregates_rebuild_recomputes_every_figure_from_the_rows(runner):
+    """After a bulk load (which bypasses the upkeep) or a figure damaged by hand, the command puts
+    every aggregate back to what the rows say."""
+    from portal.services.statistics import rollup
+
+    result = runner.invoke(args=["demo-data", "--feedback", "300", "--activities", "20", "--seed", "9"])
+    assert result.exit_code == 0, result.output
+    expected = rollup.snapshot()
+    for table in ("feedback_rollup", "feedback_rollup_coarse", "feedback_rollup_channel", "rumour_rollup", "activity_rollup"):
+        assert expected[table], table
+        db.session.execute(db.text(f"DELETE FROM {table}"))
+    db.session.execute(db.text("INSERT INTO activity_rollup (month, municipality_id, area_key, type, activities) "
+                               "VALUES ('1999-01-01', 1, 0, 'patrol', 7)"))
+    db.session.commit()
+    result = runner.invoke(args=["aggregates", "rebuild"])
+    assert result.exit_code == 0, result.output
+    assert "feedback cells" in result.output and "activity cells" in result.output
+    db.session.expire_all()
+    assert rollup.snapshot() == expected

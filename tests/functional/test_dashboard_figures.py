@@ -141,3 +141,16 @@ def test_the_area_and_channel_filters_read_their_own_aggregates(data):
     assert index.n == 3 and index.value is None  # too few to say
     assert figures.answering(in_area, TODAY).received == 3 and figures.answering(in_area, TODAY).unread == 1
     assert figures.volume(figures.Filters(first_month=SEP, last_month=NOV, channel="mediator", area_id=area.id)).per_month == [0, 3, 0]
+
+
+def test_the_treatment_figure_reads_the_practice_views_cells_to_the_same_result(data):
+    """The dashboard reads the ratings by municipality and month once, over the practice view's
+    longer window (here from March, six months before the first activity), and the treatment figure
+    keeps only the period's months: the same figure as read on its own."""
+    for filters in (scope(), figures.Filters(first_month=SEP, last_month=NOV)):
+        _evidence, cells = practices.practice_view_and_cells(filters)
+        assert min(month for _town, month in cells) < SEP  # May's answers are in the window
+        together, each = figures.treatment_by_municipality(filters, {}, cells)
+        alone, each_alone = figures.treatment_by_municipality(filters, {})
+        assert (together.points, together.overall, together.trend) == (alone.points, alone.overall, alone.trend)
+        assert [(s.key, s.points) for s in each] == [(s.key, s.points) for s in each_alone]

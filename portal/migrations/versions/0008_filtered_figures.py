@@ -1,4 +1,4 @@
-"""filtered figures: a rollup by channel, the full one keyed by area, covering open-item indexes
+"""filtered figures: rollups by channel and of activities, the full one keyed by area, covering open-item indexes
 
 Revision ID: 0008
 Revises: 0007
@@ -18,6 +18,7 @@ branch_labels = None
 depends_on = None
 
 MEASURES = [f"r{i}" for i in range(1, 6)] + [f"ack{i}" for i in range(6)] + [f"ans{i}" for i in range(6)]
+ACTIVITY_MEASURES = ["activities", "estimated", "participants", "roma", "mediator", "interpreted"]
 QUEUE_ORDER = ["received_on", "id"]
 FIGURE_FILTERS = ["municipality_id", "area_id", "category_id", "police_body", "channel"]
 TYPES = {"area_key": sa.Integer(), "month": sa.Date(), "municipality_id": sa.Integer(), "category_id": sa.Integer(),
@@ -43,12 +44,21 @@ def upgrade():
     op.drop_table('feedback_rollup')
     _rollup('feedback_rollup', ["area_key", "month", "municipality_id", "category_id", "police_body", "channel", "gender"])
     _rollup('feedback_rollup_channel', ["channel", "month", "municipality_id", "category_id", "police_body", "gender"])
+    op.create_table('activity_rollup',
+                    sa.Column('month', sa.Date(), nullable=False),
+                    sa.Column('municipality_id', sa.Integer(), nullable=False),
+                    sa.Column('area_key', sa.Integer(), nullable=False),
+                    sa.Column('type', sa.String(length=32), nullable=False),
+                    *(sa.Column(m, sa.Integer(), server_default='0', nullable=False) for m in ACTIVITY_MEASURES),
+                    sa.PrimaryKeyConstraint('month', 'municipality_id', 'area_key', 'type', name=op.f('pk_activity_rollup')),
+                    sqlite_with_rowid=False)
     _queue_indexes(FIGURE_FILTERS)
     rebuild(op.get_bind())  # the figures of what was already received, in the new shape
 
 
 def downgrade():
     _queue_indexes([])
+    op.drop_table('activity_rollup')
     op.drop_table('feedback_rollup_channel')
     op.drop_table('feedback_rollup')
     _rollup('feedback_rollup', ["month", "municipality_id", "area_key", "category_id", "police_body", "channel", "gender"])

@@ -5,12 +5,13 @@ received), category, police body and channel. Feedback figures come from `feedba
 grouped query each, so their cost depends on the number of cells in the period, never on the number
 of feedback rows; the few figures that need the rows themselves (items still open, unread messages)
 read only open items through their status index. Activities have no category, police body or channel:
-their figures answer the municipality, area and period (and a category through the topics discussed).
+their figures answer the municipality, area and period from their own aggregate (and a category,
+through the topics discussed, from the rows).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import case, func, select
@@ -18,6 +19,7 @@ from sqlalchemy import case, func, select
 from portal.extensions import db
 from portal.models import (
     Activity,
+    ActivityRollup,
     Feedback,
     FeedbackRollup,
     FeedbackRollupChannel,
@@ -27,7 +29,7 @@ from portal.models import (
     RumourRollup,
     activity_topic,
 )
-from portal.models.rollup import ACK, ANSWERED, DAY_RANGES, NO_AREA, NO_RUMOUR, RATINGS
+from portal.models.rollup import ACK, ACTIVITY_MEASURES, ANSWERED, DAY_RANGES, NO_AREA, NO_RUMOUR, RATINGS
 from portal.services import dates
 from portal.services.activities.log import OPEN_STATUSES as OPEN_FOLLOW_UPS
 from portal.services.statistics.index import Index, difference, index_of
@@ -170,14 +172,23 @@ def _series(label, key, months: list[date], by_month: dict[date, list[int]]) -> 
     return IndexSeries(label, key, months, points, overall, difference(second, first))
 
 
-def treatment_by_municipality(filters: Filters, names: dict[int, str]) -> tuple[IndexSeries, list[IndexSeries]]:
-    """All municipalities in scope together, then each one, month by month."""
-    cells = grouped(filters, "municipality_id", "month", measures=RATINGS)
+def town_months(filters: Filters, first: date | None = None, last: date | None = None) -> dict[tuple[int, date], list[int]]:
+    """The ratings by (municipality, month) under the filters, over the period or from `first` to `last`."""
+    window = replace(filters, first_month=first or filters.first_month, last_month=last or filters.last_month)
+    return {key: ratings(measures) for key, measures in grouped(window, "municipality_id", "month", measures=RATINGS).items()}
+
+
+def treatment_by_municipality(filters: Filters, names: dict[int, str],
+                              cells: dict[tuple[int, date], list[int]] | None = None) -> tuple[IndexSeries, list[IndexSeries]]:
+    """All municipalities in scope together, then each one, month by month. `cells`: `town_months`
+    already read over the period or a longer window (the practice view reads one), to read it once."""
     months = filters.months
+    period = set(months)
     together: dict[date, list[int]] = {}
     each: dict[int, dict[date, list[int]]] = {}
-    for (municipality_id, month), measures in cells.items():
-        rated = ratings(measures)
+    for (municipality_id, month), rated in (town_months(filters) if cells is None else cells).items():
+        if month not in period:
+            continue
         together[month] = [a + b for a, b in zip(together.get(month, [0] * 5), rated, strict=True)]
         each.setdefault(municipality_id, {})[month] = rated
     series = [_series(names.get(m, str(m)), m, months, each[m]) for m in sorted(each, key=lambda m: names.get(m, ""))]
@@ -301,22 +312,37 @@ def _activity_conditions(filters: Filters) -> list:
     return out
 
 
+def _activity_cells(filters: Filters):
+    """(type, month, activities, estimated, participants, roma, mediator, interpreted) per type and
+    month: from the activities' aggregate, or, for a category (a topic discussed, which the aggregate
+    does not hold), from the activity rows through their covering index."""
+    if not filters.category_id:
+        r = ActivityRollup
+        conditions = [r.month >= filters.first_month, r.month <= filters.last_month]
+        if filters.municipality_id:
+            conditions.append(r.municipality_id == filters.municipality_id)
+        if filters.area_id:
+            conditions.append(r.area_key == filters.area_id)
+        return db.session.execute(select(r.type, r.month, *(func.sum(getattr(r, m)) for m in ACTIVITY_MEASURES))
+                                  .where(*conditions).group_by(r.type, r.month))
+    a = Activity
+    month_of = func.date(a.starts_at, "start of month") if db.session.get_bind().dialect.name == "sqlite" \
+        else func.cast(func.date_trunc("month", a.starts_at), db.Date)
+    return db.session.execute(select(
+        a.type, month_of, func.count(), func.count(a.participants_count), func.coalesce(func.sum(a.participants_count), 0),
+        func.coalesce(func.sum(case((a.roma_count.is_not(None), a.roma_count), else_=0)), 0),
+        func.coalesce(func.sum(case((a.mediator_present.is_(True), 1), else_=0)), 0),
+        func.coalesce(func.sum(case((a.interpretation_provided.is_(True), 1), else_=0)), 0),
+    ).where(*_activity_conditions(filters)).group_by(a.type, month_of))
+
+
 def activities(filters: Filters, today: date | None = None) -> ActivityFigures:
     today = today or dates.today()
-    a = Activity
     months = filters.months
     position = {m: i for i, m in enumerate(months)}
     by_type: dict[ActivityType, list[int]] = {}
-    month_of = func.date(a.starts_at, "start of month") if db.session.get_bind().dialect.name == "sqlite" \
-        else func.cast(func.date_trunc("month", a.starts_at), db.Date)
-    # One pass over the period's activities: counts and sums per type and month, totals added here.
     total = estimated = people = roma = mediator = interpreted = 0
-    for kind, month, n, n_estimated, n_people, n_roma, n_mediator, n_interpreted in db.session.execute(select(
-            a.type, month_of, func.count(), func.count(a.participants_count), func.coalesce(func.sum(a.participants_count), 0),
-            func.coalesce(func.sum(case((a.roma_count.is_not(None), a.roma_count), else_=0)), 0),
-            func.coalesce(func.sum(case((a.mediator_present.is_(True), 1), else_=0)), 0),
-            func.coalesce(func.sum(case((a.interpretation_provided.is_(True), 1), else_=0)), 0),
-    ).where(*_activity_conditions(filters)).group_by(a.type, month_of)):
+    for kind, month, n, n_estimated, n_people, n_roma, n_mediator, n_interpreted in _activity_cells(filters):
         month = date.fromisoformat(month) if isinstance(month, str) else month
         by_type.setdefault(ActivityType(kind), [0] * len(months))[position[month]] += n
         total, estimated, people = total + n, estimated + n_estimated, people + n_people

@@ -28,10 +28,9 @@ from sqlalchemy import exists, func, select
 
 from portal.extensions import db
 from portal.models import Activity, Feedback, GoodPractice, Municipality, Rumour, activity_practice, feedback_practice
-from portal.models.rollup import RATINGS
 from portal.models.rumour import rumour_practice
 from portal.services import dates
-from portal.services.statistics.figures import Filters, grouped, ratings
+from portal.services.statistics.figures import Filters, town_months
 from portal.services.statistics.index import Difference, Index, add, difference, index_of
 from portal.vocab import FeedbackStatus
 
@@ -96,12 +95,6 @@ def _applied(month: date, activity_days: list[date]) -> bool:
     return any(first <= dates.first_of_month(day) < month for day in activity_days)
 
 
-def _cells(filters: Filters, first: date, last: date) -> dict[tuple[int, date], list[int]]:
-    window = Filters(first_month=first, last_month=last, municipality_id=filters.municipality_id, area_id=filters.area_id,
-                     category_id=filters.category_id, police_body=filters.police_body, channel=filters.channel)
-    return {key: ratings(measures) for key, measures in grouped(window, "municipality_id", "month", measures=RATINGS).items()}
-
-
 def _linked_counts(filters: Filters) -> tuple[dict[int, int], dict[int, int]]:
     """Feedback in the period and rumours moderators linked to each practice. The links are few,
     so the query walks them and looks each feedback up by its id (never the other way round)."""
@@ -122,6 +115,13 @@ def _linked_counts(filters: Filters) -> tuple[dict[int, int], dict[int, int]]:
 def practice_view(filters: Filters, practice_id: int | None = None, until: date | None = None) -> list[PracticeEvidence]:
     """Evidence for every published practice (or one), ranked best evidence first. With `until`
     (a month), nothing after that month is used: activities, answers, or the six months after."""
+    return practice_view_and_cells(filters, practice_id, until)[0]
+
+
+def practice_view_and_cells(filters: Filters, practice_id: int | None = None, until: date | None = None
+                            ) -> tuple[list[PracticeEvidence], dict[tuple[int, date], list[int]]]:
+    """The practice view, and the ratings by municipality and month it read: the period and the
+    six months around each first application (the dashboard's treatment figure reuses them)."""
     query = select(GoodPractice).where(GoodPractice.is_published.is_(True)).order_by(GoodPractice.title)
     if practice_id:
         query = query.where(GoodPractice.id == practice_id)
@@ -132,7 +132,7 @@ def practice_view(filters: Filters, practice_id: int | None = None, until: date 
     latest = max([filters.last_month] + [dates.add_months(d, WINDOW) for d in firsts])
     if until is not None:
         latest = min(latest, until)
-    cells = _cells(filters, dates.first_of_month(earliest), dates.first_of_month(latest))
+    cells = town_months(filters, dates.first_of_month(earliest), dates.first_of_month(latest))
     towns = {m.id: m for m in db.session.scalars(select(Municipality))}
     linked_feedback, linked_rumours = _linked_counts(filters)
     period = set(filters.months)
@@ -150,7 +150,7 @@ def practice_view(filters: Filters, practice_id: int | None = None, until: date 
         found.with_without = difference(found.with_practice, found.without_practice)
         found.before_after = _before_after(by_town, cells, towns)
         evidence.append(found)
-    return sorted(evidence, key=lambda e: e.rank_key)
+    return sorted(evidence, key=lambda e: e.rank_key), cells
 
 
 def _before_after(by_town: dict[int, list[date]], cells: dict, towns: dict) -> list[BeforeAfter]:

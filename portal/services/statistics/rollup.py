@@ -3,7 +3,8 @@
 How. Every feedback row contributes one unit to one cell of `feedback_rollup`: its cell is its
 area and the month it was received, its municipality, category, police body, channel and gender; what
 it adds there is one answer at its rating, and, once moderators acknowledged or answered it, one
-in the day range it took. A rejected feedback contributes nothing. Rumour reports work the same way.
+in the day range it took. A rejected feedback contributes nothing. Rumour reports and activities work
+the same way.
 
 Before every flush (`before_flush`), for each feedback or rumour report that is new, changed or
 deleted, the contribution it had (read from the database, locked on PostgreSQL so two moderators
@@ -13,7 +14,7 @@ category correction, an answer, keeps the figures right; nothing has to remember
 Bulk statements bypass the ORM: `demo-data` rebuilds afterwards, and retention only erases words,
 which no figure counts.
 
-`rebuild()` recomputes every cell from the rows with two grouped queries.
+`rebuild()` recomputes every cell from the rows with one grouped query per table of rows.
 """
 
 from __future__ import annotations
@@ -27,9 +28,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from portal.extensions import db
-from portal.models import Feedback, RumourReport
+from portal.models import Activity, Feedback, RumourReport
 from portal.models.rollup import (
     ACK,
+    ACTIVITY_KEYS,
+    ACTIVITY_MEASURES,
     ANSWERED,
     CHANNEL_KEYS,
     COARSE_KEYS,
@@ -40,6 +43,7 @@ from portal.models.rollup import (
     NO_RUMOUR,
     RATINGS,
     RUMOUR_KEYS,
+    ActivityRollup,
     FeedbackRollup,
     FeedbackRollupChannel,
     FeedbackRollupCoarse,
@@ -50,6 +54,8 @@ from portal.vocab import Channel, FeedbackStatus
 FEEDBACK_COLUMNS = ("status", "received_on", "municipality_id", "area_id", "category_id", "police_body", "channel",
                     "gender", "treatment", "acknowledged_on", "answered_on")
 REPORT_COLUMNS = ("status", "received_on", "municipality_id", "area_id", "rumour_id")
+ACTIVITY_COLUMNS = ("starts_at", "municipality_id", "area_id", "type", "participants_count", "roma_count",
+                    "mediator_present", "interpretation_provided")
 
 
 def day_range(days: int) -> int:
@@ -84,6 +90,15 @@ def report_cell(values: dict) -> tuple[tuple, dict[str, int]] | None:
         return None
     return (values["received_on"].replace(day=1), values["municipality_id"], values["area_id"] or NO_AREA,
             values["rumour_id"] or NO_RUMOUR), {"reports": 1}
+
+
+def activity_cell(values: dict) -> tuple[tuple, dict[str, int]]:
+    participants, roma = values["participants_count"], values["roma_count"]
+    measures = {"activities": 1, "estimated": int(participants is not None), "participants": participants or 0,
+                "roma": roma or 0, "mediator": int(bool(values["mediator_present"])),
+                "interpreted": int(bool(values["interpretation_provided"]))}
+    return (values["starts_at"].date().replace(day=1), values["municipality_id"], values["area_id"] or NO_AREA,
+            _value(values["type"])), measures
 
 
 # --- following the session ----------------------------------------------------------------------------
@@ -168,6 +183,9 @@ def _project(deltas: dict[tuple, dict[str, int]], keys: tuple[str, ...]) -> dict
 def _follow(session: Session, _context, _instances) -> None:
     feedback = _deltas(session, Feedback, FEEDBACK_COLUMNS, feedback_cell)
     reports = _deltas(session, RumourReport, REPORT_COLUMNS, report_cell)
+    activities = _deltas(session, Activity, ACTIVITY_COLUMNS, activity_cell)
+    if activities:
+        _upsert(session, ActivityRollup, ACTIVITY_KEYS, activities)
     if feedback:
         _upsert(session, FeedbackRollup, FEEDBACK_KEYS, feedback)
         for model, keys in DERIVED:
@@ -203,7 +221,7 @@ def rebuild(connection=None) -> dict[str, int]:
     dialect = (connection or db.session.get_bind()).dialect.name
     if connection is None:
         db.session.flush()
-    for model in (FeedbackRollup, *(model for model, _keys in DERIVED), RumourRollup):
+    for model in (FeedbackRollup, *(model for model, _keys in DERIVED), RumourRollup, ActivityRollup):
         run(delete(model))
     f = Feedback
     channel = case((f.channel == Channel.WEB, literal("web")), else_=literal("mediator"))
@@ -225,10 +243,18 @@ def rebuild(connection=None) -> dict[str, int]:
                    func.coalesce(r.rumour_id, NO_RUMOUR)]
     report_rows = select(*report_keys, func.count()).where(r.status != FeedbackStatus.REJECTED).group_by(*report_keys)
     run(insert(RumourRollup).from_select(list(RUMOUR_KEYS) + ["reports"], report_rows))
+    a = Activity
+    activity_keys = [_month(a.starts_at, dialect), a.municipality_id, func.coalesce(a.area_id, NO_AREA), a.type]
+    activity_rows = select(*activity_keys, func.count(), func.count(a.participants_count),
+                           func.coalesce(func.sum(a.participants_count), 0), func.coalesce(func.sum(a.roma_count), 0),
+                           func.sum(case((a.mediator_present.is_(True), 1), else_=0)),
+                           func.sum(case((a.interpretation_provided.is_(True), 1), else_=0))).group_by(*activity_keys)
+    run(insert(ActivityRollup).from_select(list(ACTIVITY_KEYS) + list(ACTIVITY_MEASURES), activity_rows))
     if connection is None:
         db.session.flush()
     return {"feedback cells": run(select(func.count()).select_from(FeedbackRollup)).scalar() or 0,
-            "rumour cells": run(select(func.count()).select_from(RumourRollup)).scalar() or 0}
+            "rumour cells": run(select(func.count()).select_from(RumourRollup)).scalar() or 0,
+            "activity cells": run(select(func.count()).select_from(ActivityRollup)).scalar() or 0}
 
 
 def snapshot() -> dict[str, dict[tuple, tuple]]:
@@ -236,7 +262,8 @@ def snapshot() -> dict[str, dict[tuple, tuple]]:
     out = {}
     for model, keys, measures in ((FeedbackRollup, FEEDBACK_KEYS, MEASURES),
                                   *((model, keys, MEASURES) for model, keys in DERIVED),
-                                  (RumourRollup, RUMOUR_KEYS, ("reports",))):
+                                  (RumourRollup, RUMOUR_KEYS, ("reports",)),
+                                  (ActivityRollup, ACTIVITY_KEYS, ACTIVITY_MEASURES)):
         cells = {}
         for row in db.session.scalars(select(model)):
             values = tuple(getattr(row, m) for m in measures)

@@ -1,8 +1,9 @@
 """The maintained aggregates always equal a rebuild from the rows, whatever happens in between:
 random sequences of submissions, moderation changes, rejections, reopenings, answers, category
-corrections, groupings of rumour reports and retention purges (hypothesis)."""
+corrections, groupings of rumour reports, activities logged and edited, and retention purges
+(hypothesis)."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -10,11 +11,13 @@ from hypothesis import strategies as st
 
 from portal.extensions import db
 from portal.models import Area, FeedbackCategory
+from portal.services.activities import log
+from portal.services.activities.log import ActivityInput
 from portal.services.feedback import intake, retention, rumour_reports
 from portal.services.moderation import items, states
 from portal.services.moderation import rumours as tracker
 from portal.services.statistics import rollup
-from portal.vocab import Channel, FeedbackStatus, Gender, PoliceBody, RejectionReason, RumourSpread, RumourTarget
+from portal.vocab import ActivityType, Channel, FeedbackStatus, Gender, PoliceBody, RejectionReason, RumourSpread, RumourTarget
 from tests import factories
 
 TODAY = date(2026, 11, 20)
@@ -32,13 +35,37 @@ moderate = st.fixed_dictionaries({
 rumour_op = st.fixed_dictionaries({
     "op": st.sampled_from(["report", "group", "reject-report"]), "pick": st.integers(0, 1000), "town": st.sampled_from(TOWNS),
 })
-operations = st.lists(st.one_of(submit, moderate, rumour_op), min_size=1, max_size=25)
+activity_op = st.fixed_dictionaries({
+    "op": st.sampled_from(["log-activity", "edit-activity"]), "pick": st.integers(0, 1000), "town": st.sampled_from(TOWNS),
+    "type": st.sampled_from(list(ActivityType)), "days_ago": st.integers(0, 70), "area": st.booleans(),
+    "participants": st.one_of(st.none(), st.integers(0, 40)), "roma": st.integers(0, 40),
+    "mediator": st.booleans(), "interpreted": st.booleans(),
+})
+operations = st.lists(st.one_of(submit, moderate, rumour_op, activity_op), min_size=1, max_size=25)
+
+
+def _activity(op: dict, state: dict) -> None:
+    """Log a new activity, or edit one already logged (its month, place, type and counts may all move)."""
+    place = factories.municipality(op["town"])
+    area = db.session.scalar(db.select(Area).filter_by(municipality_id=place.id)) if op["area"] else None
+    participants = op["participants"]
+    data = ActivityInput(
+        municipality_id=place.id, area_id=area.id if area else None, type=op["type"], title="A meeting",
+        starts_at=datetime.combine(TODAY - timedelta(days=op["days_ago"]), time(17)), participants_count=participants,
+        roma_count=min(op["roma"], participants) if participants is not None else None,
+        mediator_present=op["mediator"], interpretation_provided=op["interpreted"])
+    if op["op"] == "log-activity" or not state["activities"]:
+        state["activities"].append(log.log_activity(state["admin"], data))
+    else:
+        log.update_activity(state["admin"], state["activities"][op["pick"] % len(state["activities"])], data)
 
 
 def _apply(op: dict, state: dict) -> None:
     moderator, feedback, reports = state["moderator"], state["feedback"], state["reports"]
     kind = op["op"]
-    if kind == "submit":
+    if kind in ("log-activity", "edit-activity"):
+        _activity(op, state)
+    elif kind == "submit":
         place = factories.municipality(op["town"])
         day = TODAY - timedelta(days=op["days_ago"])
         area = db.session.scalar(db.select(Area).filter_by(municipality_id=place.id)) if op["area"] else None
@@ -88,16 +115,18 @@ def _moderate(op: dict, item, moderator) -> None:
 def people(app):
     moderator = factories.user("moderator")
     mediator = factories.user("mediator")
+    admin = factories.user("admin")
     rumour = factories.rumour()
     db.session.commit()
-    return moderator, mediator, rumour
+    return moderator, mediator, rumour, admin
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=operations)
 def test_maintained_aggregates_equal_a_rebuild(people, ops):
-    moderator, mediator, rumour = people
-    state = {"moderator": moderator, "mediator": mediator, "rumour": rumour, "feedback": [], "reports": []}
+    moderator, mediator, rumour, admin = people
+    state = {"moderator": moderator, "mediator": mediator, "rumour": rumour, "admin": admin, "feedback": [], "reports": [],
+             "activities": []}
     try:
         for op in ops:
             _apply(op, state)
@@ -109,7 +138,7 @@ def test_maintained_aggregates_equal_a_rebuild(people, ops):
 
 
 def test_a_rejected_item_leaves_the_figures_and_comes_back_when_reopened(people):
-    moderator, _mediator, _rumour = people
+    moderator, _mediator, _rumour, _admin = people
     item = factories.feedback(treatment=2, received_on=TODAY)
     db.session.flush()
     counted = rollup.snapshot()["feedback_rollup"]
