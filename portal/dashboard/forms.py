@@ -53,6 +53,7 @@ class DashboardFilterForm(FlaskForm):
         self.police_body.choices = options([everything] + PoliceBody.choices())
         self.channel.choices = options([everything] + list(CHANNELS.items()))
         self.practice.choices = options([everything] + [(p.slug, p.title) for p in practices])
+        self.municipalities, self.categories = list(municipalities), list(categories)  # the figures name them too
         self._municipalities = {m.slug: m for m in municipalities}
         self._categories = {c.slug: c for c in categories}
         self._practices = {p.slug: p for p in practices}

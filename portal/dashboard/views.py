@@ -32,8 +32,8 @@ def _form(today):
 
 def build(form, filters, today) -> dict:
     """Every figure of the page, for the page itself and for its downloads."""
-    towns = {m.id: m.name for m in places.all_municipalities()}
-    categories = {c.id: c for c in db.session.scalars(db.select(FeedbackCategory))}
+    towns = {m.id: m.name for m in form.municipalities}
+    categories = {c.id: c for c in form.categories}
     chosen = form.chosen_practice()
     evidence, cells = practices.practice_view_and_cells(filters, chosen.id if chosen else None)
     together, each = figures.treatment_by_municipality(filters, towns, cells)

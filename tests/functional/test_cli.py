@@ -4,7 +4,19 @@ import stat
 import pytest
 
 from portal.extensions import db
-from portal.models import Activity, Feedback, FeedbackCategory, GoodPractice, Municipality, User
+from portal.models import (
+    Activity,
+    ActivityRollup,
+    Feedback,
+    FeedbackCategory,
+    FeedbackRollup,
+    FeedbackRollupChannel,
+    FeedbackRollupCoarse,
+    GoodPractice,
+    Municipality,
+    RumourRollup,
+    User,
+)
 
 
 def count(model):
@@ -137,9 +149,9 @@ def test_aggregates_rebuild_recomputes_every_figure_from_the_rows(runner):
     result = runner.invoke(args=["demo-data", "--feedback", "300", "--activities", "20", "--seed", "9"])
     assert result.exit_code == 0, result.output
     expected = rollup.snapshot()
-    for table in ("feedback_rollup", "feedback_rollup_coarse", "feedback_rollup_channel", "rumour_rollup", "activity_rollup"):
-        assert expected[table], table
-        db.session.execute(db.text(f"DELETE FROM {table}"))
+    for model in (FeedbackRollup, FeedbackRollupCoarse, FeedbackRollupChannel, RumourRollup, ActivityRollup):
+        assert expected[model.__tablename__], model
+        db.session.execute(db.delete(model))
     db.session.execute(db.text("INSERT INTO activity_rollup (month, municipality_id, area_key, type, activities) "
                                "VALUES ('1999-01-01', 1, 0, 'patrol', 7)"))
     db.session.commit()

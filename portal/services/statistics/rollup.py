@@ -6,11 +6,12 @@ it adds there is one answer at its rating, and, once moderators acknowledged or 
 in the day range it took. A rejected feedback contributes nothing. Rumour reports and activities work
 the same way.
 
-Before every flush (`before_flush`), for each feedback or rumour report that is new, changed or
-deleted, the contribution it had (read from the database, locked on PostgreSQL so two moderators
-changing the same item cannot both subtract the same old value) is taken away and the contribution
-it has now is added. Whatever code changes a row through the ORM, a submission, a rejection, a
-category correction, an answer, keeps the figures right; nothing has to remember to call this.
+Before every flush (`before_flush`), for each feedback, rumour report or activity that is new,
+changed or deleted, the contribution it had (read from the database, locked on PostgreSQL so two
+moderators changing the same item cannot both subtract the same old value) is taken away and the
+contribution it has now is added. Whatever code changes a row through the ORM, a submission, a
+rejection, a category correction, an answer, an activity edited, keeps the figures right; nothing
+has to remember to call this.
 Bulk statements bypass the ORM: `demo-data` rebuilds afterwards, and retention only erases words,
 which no figure counts.
 
