@@ -24,6 +24,19 @@ def test_hashes_are_argon2id_at_or_above_owasp_parameters(app):
     assert params.parallelism >= OWASP_MINIMUM["parallelism"]
 
 
+def test_a_login_for_an_unknown_e_mail_verifies_against_a_hash_as_costly_as_a_real_one(client):
+    """The stand-in hash has the parameters every password gets, so an unknown e-mail takes as long
+    to refuse as a known one with a wrong password; and it opens nothing."""
+    from portal.services.accounts import users
+
+    assert extract_parameters(users._DUMMY_HASH) == extract_parameters(passwords.hash_password("any long password 1"))
+    assert not passwords.needs_rehash(users._DUMMY_HASH)
+    token = get_csrf(client, "/login")
+    response = client.post("/login", data={"csrf_token": token, "email": "nobody@example.org", "password": "whatever it is"})
+    assert response.status_code == 400  # the form again, with its message
+    assert client.get("/activities").status_code == 302  # still not logged in
+
+
 def test_a_hash_made_with_older_parameters_is_replaced_at_login(client, make_user):
     officer = make_user("officer")
     weak = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1).hash(factories.PASSWORD)

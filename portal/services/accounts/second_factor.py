@@ -25,10 +25,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pyotp
-import segno
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from cryptography.fernet import Fernet, InvalidToken
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
@@ -38,6 +36,7 @@ from portal.services import DomainError
 from portal.services.audit import record
 
 if TYPE_CHECKING:
+    from cryptography.fernet import Fernet
     from webauthn.helpers.structs import PublicKeyCredentialDescriptor
 
 RECOVERY_CODE_COUNT = 10
@@ -58,7 +57,13 @@ class SecondFactorError(DomainError):
 
 # --- TOTP ----------------------------------------------------------------------------------------
 
+# cryptography (6 MiB), segno and the passkey library are imported where they are first used: only
+# staff setting up or using a second factor need them, and every worker serving residents would
+# otherwise carry them.
+
 def _fernet() -> Fernet:
+    from cryptography.fernet import Fernet
+
     secret = current_app.config["SECRET_KEY"]
     secret = secret.encode() if isinstance(secret, str) else secret
     key = hashlib.sha256(b"portal.totp-secret\x00" + secret).digest()
@@ -70,6 +75,8 @@ def _seal(secret: str) -> str:
 
 
 def _unseal(token: str | None) -> str | None:
+    from cryptography.fernet import InvalidToken
+
     if not token:
         return None
     try:
@@ -88,6 +95,8 @@ def totp_uri(secret: str, email: str) -> str:
 
 def qr_svg(data: str) -> str:
     """The QR code as an inline SVG made here on the server: no script, nothing loaded from elsewhere."""
+    import segno
+
     out = segno.make_qr(data, error="m").svg_inline(scale=4, border=4, dark="#000000", light="#ffffff",
                                                      svgclass="qr", lineclass=None, title=_l("QR code to scan"))
     return out
@@ -204,8 +213,7 @@ def _handle(user: User) -> bytes:
 
 
 def _passkeys():
-    """The passkey library, imported when a passkey is first used: it takes 14 MiB of memory that
-    the workers serving residents never need."""
+    """The passkey library (14 MiB), imported when a passkey is first used."""
     import webauthn
     from webauthn.helpers import exceptions, structs
 

@@ -19,8 +19,11 @@ from portal.vocab import Role
 
 WRONG_CURRENT = _l("This is not your current password.")
 SAME_PASSWORD = _l("The new password must be different from the current one.")
-# Verifying against this keeps a login for an unknown e-mail as slow as one for a known e-mail.
-_DUMMY_HASH = hash_password(secrets.token_urlsafe(16))
+# Verifying against this keeps a login for an unknown e-mail as slow as one for a known e-mail. It
+# is the hash of a random password nobody kept, made once with the same parameters as every hash
+# (a test checks they still match): hashing one when each worker starts would cost every worker the
+# hash's 64 MiB at start-up, whether or not it ever serves a login.
+_DUMMY_HASH = "$argon2id$v=19$m=65536,t=3,p=4$whtstTz0u/K8zrJNo+kz4w$dr1OUeHsyK3/l+HWg1q64ankOtHn+bsgQqlmlpdnKDc"
 
 
 class AccountError(DomainError):

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from icalendar import Calendar, Event
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -119,6 +118,8 @@ def _utc(value: datetime | None) -> datetime:
 def feed(municipality: Municipality, today: date, host: str, page_url: str, title: str) -> bytes:
     """The iCalendar file: public activities from FEED_DAYS_BACK days ago on, in local time with
     the municipality's VTIMEZONE."""
+    from icalendar import Calendar, Event  # 3 MiB that only the feed needs, not every worker
+
     since = datetime.combine(today - timedelta(days=FEED_DAYS_BACK), datetime.min.time())
     cal = Calendar()
     cal.add("prodid", "-//portal//Community policing activities//EN")

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import io
 
-import segno
-
 
 def qr_svg(data: str, title: str = "") -> bytes:
     """An SVG QR code for `data` (a web address). Error correction 'M' at least (segno raises it
     when that costs no size), so a folded or slightly dirty poster still scans. The SVG has a
     viewBox and no fixed size: the page decides how big it prints."""
+    import segno  # only an officer printing a poster needs it, not every worker
+
     code = segno.make_qr(data, error="m")
     out = io.BytesIO()
     code.save(out, kind="svg", scale=1, border=4, xmldecl=False, omitsize=True, dark="#000000", light="#ffffff",
