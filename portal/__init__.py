@@ -65,12 +65,11 @@ babel = PortalBabel()
 
 def _init_extensions(app: Flask) -> None:
     from portal import i18n
-    from portal.extensions import csrf, db, limiter, login_manager, migrate
+    from portal.extensions import csrf, db, limiter, login_manager
     from portal.models import User
     from portal.models.base import Base  # noqa: F401  (all models registered on import)
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=_migrations_dir(), render_as_batch=True)
     csrf.init_app(app)
     limiter.init_app(app)
     babel.init_app(
@@ -100,10 +99,6 @@ def _init_extensions(app: Flask) -> None:
         configure_engine_events(db.engine)
 
 
-def _migrations_dir() -> str:
-    from portal.config import PACKAGE_DIR
-
-    return str(PACKAGE_DIR / "migrations")
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, ScriptInfo
 
 from portal.extensions import db
 from portal.vocab import Role
@@ -252,6 +252,21 @@ def translate_check(verbose: bool) -> None:
         raise click.ClickException("some catalogues are incomplete")
 
 
+class MigrationCommands(click.Group):
+    """`flask db …`: Flask-Migrate's commands, loaded when one runs, so that the workers serving
+    requests never load Alembic (see `portal.extensions.init_migrations`)."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        from flask_migrate.cli import db as commands
+
+        from portal.extensions import init_migrations
+
+        app = parent.ensure_object(ScriptInfo).load_app() if parent is not None else current_app._get_current_object()
+        if "migrate" not in app.extensions:
+            init_migrations(app)
+        return commands.make_context(info_name, args, parent=parent, **extra)
+
+
 def init_app(app: Flask) -> None:
     from portal.cli_security import reset_second_factor_command
 
@@ -259,3 +274,4 @@ def init_app(app: Flask) -> None:
     for command in (seed_command, municipalities_cli, users_cli, demo_accounts, demo_data, retention_cli, digest_command, aggregates_cli,
                     translate_cli):
         app.cli.add_command(command)
+    app.cli.add_command(MigrationCommands("db", help="Database migrations (Flask-Migrate, Alembic)."))

@@ -665,7 +665,12 @@ def main() -> None:
         add_row("bare WSGI app (reference)", label, result, result["rps"], None)
         return result["rps"]
 
-    bare_now("-")
+    bare = bare_now("-")
+    flask_port = free_port()
+    flask_pid = gunicorn("flask", env_for(WORK / "flask"), flask_port, "flask_app:app", chdir=BENCH)
+    add_row("bare Flask app (the framework's floor)", "-", measure(f"http://127.0.0.1:{flask_port}/", CONNECTIONS), bare,
+            peak_mib(flask_pid), "one route, no extension")
+    stop(flask_pid)
 
     def grow_and_bench(env: dict, staff: dict, sizes: list[int], name: str, short: str) -> None:
         """Load each size on top of the one before and measure it."""

@@ -160,3 +160,11 @@ def test_aggregates_rebuild_recomputes_every_figure_from_the_rows(runner):
     assert "feedback cells" in result.output and "activity cells" in result.output
     db.session.expire_all()
     assert rollup.snapshot() == expected
+
+
+def test_the_migration_commands_load_when_asked_for(runner):
+    assert "migrate" not in runner.app.extensions  # an app that serves requests never loads them
+    result = runner.invoke(args=["db", "--help"])
+    assert result.exit_code == 0 and "upgrade" in result.output and "downgrade" in result.output, result.output
+    assert runner.invoke(args=["db", "heads"]).exit_code == 0
+    assert "migrate" in runner.app.extensions

@@ -7,7 +7,7 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import create_engine, inspect, text
 
 from portal import create_app
-from portal.extensions import db
+from portal.extensions import db, init_migrations
 from portal.models import Base
 from portal.models.feedback import is_schema_object
 from tests.conftest import PG_URL, _config
@@ -27,6 +27,7 @@ def _fresh_url(backend, tmp_path, request):
 
 def test_single_head():
     app = create_app(_config("sqlite://"))
+    init_migrations(app)
     with app.app_context():
         script = ScriptDirectory.from_config(app.extensions["migrate"].migrate.get_config())
         assert len(script.get_heads()) == 1
@@ -34,6 +35,7 @@ def test_single_head():
 
 def test_migrations_match_models(backend, tmp_path, request):
     app = create_app(_config(_fresh_url(backend, tmp_path, request)))
+    init_migrations(app)
     try:
         with app.app_context():
             upgrade()
