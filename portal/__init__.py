@@ -48,6 +48,9 @@ def create_app(config: type | dict | None = None) -> Flask:
     quiet_werkzeug_logs()
     _init_extensions(app)
     _register_blueprints(app)
+    from portal.extensions import confine_limiter_hook
+
+    confine_limiter_hook(app)
     _register_hooks(app)
     _register_errors(app)
     from portal.security import init_app as init_security

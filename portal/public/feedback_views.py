@@ -25,7 +25,7 @@ from portal.i18n import select_language
 from portal.models import Activity
 from portal.public import antispam, page_cache
 from portal.public.blueprint import bp
-from portal.public.common import confirmation, public_form_limit
+from portal.public.common import confirmation, on_posts, public_form_limit
 from portal.public.forms import FeedbackForm
 from portal.security import keeps_input_on_csrf_error
 from portal.services import DomainError, dates
@@ -96,7 +96,7 @@ def activity_code_limit() -> str:
 
 @bp.route("/feedback/new", methods=["GET", "POST"])
 @keeps_input_on_csrf_error
-@limiter.limit(public_form_limit, methods=["POST"])
+@on_posts(limiter.limit(public_form_limit, methods=["POST"]))
 def submit_feedback():
     if page_cache.serves():
         return _kept_form_page()

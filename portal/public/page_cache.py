@@ -31,18 +31,19 @@ is rendered as before. Pages are kept in a bounded least-recently-used map per p
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
 from flask import current_app, request, session
-from flask_login import current_user
 
 from portal.forms import catalogue
 from portal.i18n import select_language
 from portal.services import dates
 
 MAX_QUERY = 200
+_HOLE = re.compile(r"!hole:(\w+)!")
 
 
 def hole(name: str) -> str:
@@ -66,7 +67,7 @@ class _Pages:
                 self._pages.move_to_end(key)
             return page
 
-    def put(self, key, page: str) -> None:
+    def put(self, key, page: list[str]) -> None:
         with self._lock:
             self._pages[key] = page
             self._pages.move_to_end(key)
@@ -98,9 +99,9 @@ def serves(params: Iterable[str] = (), *, answer: bool = False) -> bool:
     for name, values in request.args.lists():
         if name not in allowed or any("!" in value for value in values):
             return False
-    if "_flashes" in session:
-        return False
-    return not current_user.is_authenticated
+    # Staff who are logged in have their id in the session (checked without loading the user: a
+    # resident's session never holds one, and one that is no longer valid only skips the cache).
+    return "_flashes" not in session and "_user_id" not in session
 
 
 def page(name: str, render: Callable[[], str], *, holes: dict[str, Callable[[], str]] | None = None,
@@ -110,10 +111,14 @@ def page(name: str, render: Callable[[], str], *, holes: dict[str, Callable[[], 
     key = (name, request.method == "POST", request.script_root, request.path, request.query_string, select_language(), catalogue.stamp(),
            dates.first_of_month(dates.today()), extra)
     pages = _pages()
-    html = pages.get(key)
-    if html is None:
-        html = render()
-        pages.put(key, html)
-    for hole_name, fill in (holes or {}).items():
-        html = html.replace(hole(hole_name), fill())
-    return html
+    parts = pages.get(key)
+    if parts is None:
+        # Kept cut at its holes: filling them is then one join, not a search of the page per hole.
+        parts = _HOLE.split(render()) if holes else [render()]
+        pages.put(key, parts)
+    if len(parts) == 1:
+        return parts[0]
+    values = {name: fill() for name, fill in holes.items()}
+    parts = parts.copy()
+    parts[1::2] = [values[name] for name in parts[1::2]]
+    return "".join(parts)

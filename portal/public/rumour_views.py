@@ -12,7 +12,7 @@ from portal.forms.once import send_once
 from portal.i18n import select_language
 from portal.public import antispam, page_cache
 from portal.public.blueprint import bp
-from portal.public.common import confirmation, public_form_limit
+from portal.public.common import confirmation, on_posts, public_form_limit
 from portal.public.forms import RumourForm
 from portal.security import keeps_input_on_csrf_error
 from portal.services import DomainError
@@ -21,7 +21,7 @@ from portal.services.feedback import rumour_reports as rumours
 
 @bp.route("/rumours/new", methods=["GET", "POST"])
 @keeps_input_on_csrf_error
-@limiter.limit(public_form_limit, methods=["POST"])
+@on_posts(limiter.limit(public_form_limit, methods=["POST"]))
 def report_rumour():
     if page_cache.serves():
         return _kept_form_page()

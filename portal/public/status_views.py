@@ -16,7 +16,7 @@ from portal.forms import attach_error
 from portal.forms.once import send_once
 from portal.models import Feedback
 from portal.public.blueprint import bp
-from portal.public.common import public_form_limit, receipt_guess_limit
+from portal.public.common import on_posts, public_form_limit, receipt_guess_limit
 from portal.public.forms import WRONG_CODE as NOT_FOUND
 from portal.public.forms import ReceiptForm, ReplyForm
 from portal.security import keeps_input_on_csrf_error
@@ -60,7 +60,8 @@ def _answer_page(record, digits: str, reply_form=None, *, status: int = 200, sen
 
 @bp.route("/feedback/status", methods=["GET", "POST"])
 @keeps_input_on_csrf_error
-@limiter.shared_limit(receipt_guess_limit, scope=RECEIPT_GUESS_SCOPE, methods=["POST"], deduct_when=_wrong_code)
+@on_posts(limiter.shared_limit(receipt_guess_limit, scope=RECEIPT_GUESS_SCOPE, methods=["POST"],
+                                deduct_when=_wrong_code))
 def feedback_status():
     form = ReceiptForm()
     if form.validate_on_submit():

@@ -209,6 +209,9 @@ def test_pages_read_the_stored_release_and_never_scan_feedback(client, quarter, 
         later = statements(client, url)
         assert not [s for s, _p in later if FEEDBACK_TABLE.search(s)], url
         assert len(later) <= 8, (url, [s for s, _p in later])
+    # Read back once, a release is kept by the process: it never changes once stored.
+    for url in ("/", "/stats", "/api/v1/stats"):
+        assert not [s for s, _p in statements(client, url) if "figure_release" in s], url
 
 
 def test_a_practice_page_shows_the_treatment_evidence_without_counts(client, app):
@@ -223,6 +226,7 @@ def test_a_practice_page_shows_the_treatment_evidence_without_counts(client, app
     db.session.commit()
     db.session.execute(db.delete(FigureRelease))  # the empty release made above: as if this data came first
     db.session.commit()
+    app.extensions.pop("portal_releases", None)  # and this process never read it
 
     html = client.get(f"/practices/{slug}").get_data(as_text=True)
     section = html.split('id="numbers-title"', 1)[1].split("</section>", 1)[0]

@@ -56,3 +56,22 @@ def test_error_pages_show_no_internals(app_factory):
 
 def test_csp_constant_has_no_inline_allowance():
     assert "'unsafe-inline'" not in CSP
+
+
+def test_a_view_may_set_its_own_headers_and_https_gets_hsts(app_factory):
+    """The security headers are defaults: a view's own value stands, except the two every page gets."""
+    app = app_factory()
+
+    @app.get("/own-headers")
+    def own_headers():
+        return "ok", 200, {"X-Frame-Options": "SAMEORIGIN", "Cache-Control": "max-age=60",
+                           "Expires": "Thu, 01 Jan 2099 00:00:00 GMT", "Referrer-Policy": "origin"}
+
+    response = app.test_client().get("/own-headers", base_url="https://localhost")
+    headers = response.headers
+    assert headers.getlist("X-Frame-Options") == ["SAMEORIGIN"]
+    assert headers.getlist("Cache-Control") == ["no-store"] and "Expires" not in headers
+    assert headers.getlist("Referrer-Policy") == ["no-referrer"]
+    assert headers["Strict-Transport-Security"] == "max-age=31536000"
+    assert headers.getlist("Content-Security-Policy") == [CSP]
+    assert "Strict-Transport-Security" not in app.test_client().get("/own-headers").headers

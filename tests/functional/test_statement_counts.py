@@ -108,7 +108,7 @@ def _grown(made, pages) -> dict:
     db.session.commit()
     large = {(role, url): _count(made[role], url.format(**ids)) for role, url in pages}
     return {f"{role or 'resident'} {url}": (small[(role, url)][1], n) for (role, url), (_s, n) in large.items()
-            if n != small[(role, url)][1]}
+            if n > small[(role, url)][1]}  # fewer is fine: a release read once is kept by the process
 
 
 def test_every_page_costs_the_same_statements_with_many_more_rows(clients):

@@ -275,8 +275,14 @@ class Summary:
     activities: int
 
 
+def latest(today: date | None = None) -> date:
+    """The newest quarter anyone can read: `available()[0]`, which is always the last quarter that
+    ended (with no data yet, that one quarter is still shown), found without reading the data."""
+    return closed_quarters(min(today or dates.today(), dates.today()), count=1)[0]
+
+
 def home_summary(today: date | None = None) -> Summary:
-    quarter = available(today)[0]
+    quarter = latest(today)
     found = release(quarter)
     feedback = found["all"]["feedback"]
     return Summary(quarter, feedback["total"], feedback["answered_within_7_days"], sum(found["all"]["activities"].values()))
@@ -305,7 +311,7 @@ class PracticeEvidence:
 
 def practice_evidence(slug: str, today: date | None = None) -> PracticeEvidence:
     """The latest release's evidence for one practice (the caller commits: see `release`)."""
-    quarter = available(today)[0]
+    quarter = latest(today)
     last = quarter_months(quarter)[1]
     row = next((row for row in release(quarter)["practices"] if row["slug"] == slug), None)
     if row is None:

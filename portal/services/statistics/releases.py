@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
@@ -45,11 +46,25 @@ def closed_quarters(today: date, count: int = 4) -> list[date]:
     return [dates.add_months(current, -QUARTER * n) for n in range(1, count + 1)]
 
 
+# Releases read back from the database, kept per process: a stored release never changes, so every
+# later page can show it without reading it again (the home page and /stats did, on every request).
+KEPT_RELEASES = 1024
+
+
 def released(audience: str, municipality_id: int, quarter: date, build, today: date | None = None) -> dict:
     """The release for this audience, municipality and quarter: stored, or built now and stored.
-    Only quarters that have ended can be released."""
-    found = db.session.get(FigureRelease, (audience, municipality_id, quarter))
+    Only quarters that have ended can be released. The payload is shared: read it, never change it."""
+    key = (audience, municipality_id, quarter)
+    kept = current_app.extensions.setdefault("portal_releases", {})
+    payload = kept.get(key)
+    if payload is not None:
+        return payload
+    found = db.session.get(FigureRelease, key)
     if found is not None:
+        # Only what was read back is kept: one built now is stored when this request commits.
+        if len(kept) >= KEPT_RELEASES:
+            kept.clear()
+        kept[key] = found.payload
         return found.payload
     today = today or dates.today()
     if quarter_start(quarter) != quarter or quarter >= quarter_start(today):
