@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import Date, case, delete, event, func, insert, inspect, literal, select, update
+from sqlalchemy import Date, bindparam, case, delete, event, func, insert, inspect, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -149,21 +149,28 @@ def _deltas(session: Session, model, columns, cell_of) -> dict[tuple, dict[str, 
 
 
 def _upsert(session: Session, model, keys: tuple[str, ...], deltas: dict[tuple, dict[str, int]]) -> None:
+    """Add `deltas` to their cells: one INSERT … ON CONFLICT DO UPDATE a cell (a concurrent first
+    insert of the same cell adds up), on the table itself, so the ORM has nothing to synchronise."""
     dialect = session.get_bind().dialect.name
     for key, measures in deltas.items():
-        where = [getattr(model, name) == value for name, value in zip(keys, key, strict=True)]
-        done = session.execute(update(model).where(*where).values(
-            {name: getattr(model, name) + n for name, n in measures.items()})).rowcount
-        if done:
-            continue
-        row = dict(zip(keys, key, strict=True)) | measures
-        if dialect in ("postgresql", "sqlite"):  # a concurrent first insert of the same cell adds up
-            statement = (postgresql if dialect == "postgresql" else sqlite).insert(model).values(row)
-            statement = statement.on_conflict_do_update(
-                index_elements=list(keys), set_={name: getattr(model, name) + n for name, n in measures.items()})
-            session.execute(statement)
-        else:
-            session.execute(insert(model).values(row))
+        names = tuple(sorted(measures))
+        session.execute(_upsert_statement(dialect, model, keys, names),
+                        dict(zip(keys, key, strict=True)) | measures)
+
+
+_statements: dict[tuple, object] = {}
+
+
+def _upsert_statement(dialect: str, model, keys: tuple[str, ...], measures: tuple[str, ...]):
+    """Built once per table and set of measures: building it cost more than running it."""
+    found = _statements.get((dialect, model, measures))
+    if found is None:
+        table = model.__table__
+        statement = (postgresql if dialect == "postgresql" else sqlite).insert(table).values(
+            {name: bindparam(name) for name in keys + measures})
+        found = _statements[(dialect, model, measures)] = statement.on_conflict_do_update(
+            index_elements=list(keys), set_={name: table.c[name] + statement.excluded[name] for name in measures})
+    return found
 
 
 # The smaller rollups: each is the full one summed over the keys it leaves out.
