@@ -23,7 +23,7 @@ from portal.moderation.blueprint import bp
 from portal.security import keeps_input_on_csrf_error
 from portal.services import DomainError, audit
 from portal.services.feedback.intake import active_categories
-from portal.services.moderation import items, publishing, redaction, states
+from portal.services.moderation import items, publishing, states
 from portal.services.moderation import rumours as tracker
 from portal.services.moderation.states import StateError
 from portal.vocab import FeedbackStatus, RejectionReason
@@ -94,6 +94,8 @@ def _forms_for_feedback(item: Feedback, failed: dict) -> dict:
 
 
 def _render_feedback(item: Feedback, failed: dict | None = None, status: int = 200):
+    from portal.services.moderation import redaction  # 3 MiB: imported where used (see publishing)
+
     failed = failed or {}
     marks = publishing.marks(item)
     return render_template(

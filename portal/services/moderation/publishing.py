@@ -18,6 +18,7 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
@@ -26,8 +27,12 @@ from portal.extensions import db
 from portal.models import Feedback, RedactionKept
 from portal.services import DomainError, dates
 from portal.services.audit import record
-from portal.services.moderation import redaction
 from portal.vocab import FeedbackStatus
+
+# The redaction check is imported where it runs: its rules (phone numbering plans, national id
+# formats, word lists) take 3 MiB that a worker serving residents never needs (README, Memory).
+if TYPE_CHECKING:
+    from portal.services.moderation import redaction
 
 PUBLIC_MAX = 4000
 FIELDS = ("text", "answer")
@@ -72,6 +77,7 @@ def fingerprint(proposal: redaction.Proposal) -> str:
 
 def marks(feedback: Feedback) -> list[Marked]:
     """Every proposal on the current drafts, with whether it was confirmed as not personal data."""
+    from portal.services.moderation import redaction
     kept = {row.fingerprint for row in feedback.kept_spans}
     out = []
     for field in FIELDS:
@@ -99,6 +105,7 @@ def remaining(feedback: Feedback) -> list[Marked]:
 
 
 def _find(feedback: Feedback, field: str, start: int, end: int, span: str) -> redaction.Proposal:
+    from portal.services.moderation import redaction
     if field in FIELDS:
         for proposal in redaction.propose(_draft(feedback, field), feedback.language):
             if (proposal.start, proposal.end, proposal.span) == (start, end, span):
@@ -115,6 +122,7 @@ def _store(feedback: Feedback, field: str, value: str) -> None:
 
 def remove_span(actor, feedback: Feedback, field: str, start: int, end: int, span: str) -> None:
     """Accept a proposal: its span becomes "[…]" in the public version."""
+    from portal.services.moderation import redaction
     proposal = _find(feedback, field, start, end, span)
     _store(feedback, field, redaction.apply(_draft(feedback, field), [(proposal, None)]))
     db.session.flush()
@@ -123,6 +131,7 @@ def remove_span(actor, feedback: Feedback, field: str, start: int, end: int, spa
 
 def remove_all(actor, feedback: Feedback) -> int:
     """Accept every proposal that nobody confirmed as not personal data."""
+    from portal.services.moderation import redaction
     count = 0
     for field in FIELDS:
         text = _draft(feedback, field)
