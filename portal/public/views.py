@@ -26,7 +26,8 @@ __all__ = ["bp"]
 @bp.route("/")
 def home():
     summary = public.home_summary()
-    db.session.commit()  # the quarter's public figures, stored the first time anyone asks
+    if db.session().in_transaction():  # not when the process already holds the release
+        db.session.commit()  # the quarter's public figures, stored the first time anyone asks
 
     def render():
         return render_template("public/home.html", summary=summary, period=stats_views.period_of(summary.quarter))

@@ -240,3 +240,13 @@ def test_a_practice_page_shows_the_treatment_evidence_without_counts(client, app
     stats = client.get("/api/v1/stats").get_json()
     assert next(p for p in stats["practices"] if p["slug"] == slug)["difference"] == evidence["difference"]
     assert not re.search(r"\b(12|24|36)\b", section), "the practice evidence shows no counts"
+
+
+def test_the_home_page_stores_the_release_it_makes_and_then_shows_it_without_the_database(client, quarter):
+    assert db.session.scalar(select(func.count()).select_from(FigureRelease)) == 0
+    first = statements(client, "/")
+    assert [s for s, _p in first if s.lstrip().upper().startswith("INSERT") and "figure_release" in s]
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count()).select_from(FigureRelease).where(FigureRelease.audience == "public")) == 1
+    statements(client, "/")  # read back once, then kept by the process
+    assert statements(client, "/") == []
