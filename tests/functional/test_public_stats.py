@@ -250,3 +250,20 @@ def test_the_home_page_stores_the_release_it_makes_and_then_shows_it_without_the
     assert db.session.scalar(select(func.count()).select_from(FigureRelease).where(FigureRelease.audience == "public")) == 1
     statements(client, "/")  # read back once, then kept by the process
     assert statements(client, "/") == []
+
+
+def test_a_process_keeps_a_few_releases_it_read_and_lets_them_go_when_full(app, monkeypatch):
+    from portal.services.statistics import releases
+
+    monkeypatch.setattr(releases, "KEPT_RELEASES", 2)
+    quarters = closed_quarters(dates.today(), count=3)
+    for q in quarters:
+        releases.released("public", 0, q, lambda _m, q: {"quarter": q.isoformat()})
+    db.session.commit()
+    never = lambda *_args: pytest.fail("a stored release was built again")  # noqa: E731
+    for q in quarters:
+        assert releases.released("public", 0, q, never) == {"quarter": q.isoformat()}
+    assert len(app.extensions["portal_releases"]) <= 2
+    db.session.execute(db.delete(FigureRelease))
+    db.session.commit()
+    assert releases.released("public", 0, quarters[-1], never) == {"quarter": quarters[-1].isoformat()}  # kept

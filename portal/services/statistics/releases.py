@@ -48,7 +48,8 @@ def closed_quarters(today: date, count: int = 4) -> list[date]:
 
 # Releases read back from the database, kept per process: a stored release never changes, so every
 # later page can show it without reading it again (the home page and /stats did, on every request).
-KEPT_RELEASES = 1024
+# About 40 KB each in memory; when this many are kept, they are all let go and read again as asked.
+KEPT_RELEASES = 64
 
 
 def released(audience: str, municipality_id: int, quarter: date, build, today: date | None = None) -> dict:
