@@ -8,6 +8,9 @@ feedback table, so the page costs the same at ten thousand rows and at a million
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Mapping
+
 from flask import Blueprint, Response, abort, render_template, request
 
 from portal.dashboard import downloads
@@ -30,24 +33,53 @@ def _form(today):
                                practices=published, today=today)
 
 
-def build(form, filters, today) -> dict:
+class Figures(Mapping):
+    """The page's figures, each computed the first time it is read: the page reads them all, a
+    download only what its table needs (it computed every figure before)."""
+
+    def __init__(self, makers: dict[str, Callable[[], object]]):
+        self._makers, self._made = makers, {}
+
+    def __getitem__(self, name: str):
+        if name not in self._made:
+            self._made[name] = self._makers[name]()
+        return self._made[name]
+
+    def __iter__(self):
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
+def build(form, filters, today) -> Figures:
     """Every figure of the page, for the page itself and for its downloads."""
     towns = {m.id: m.name for m in form.municipalities}
     categories = {c.id: c for c in form.categories}
     chosen = form.chosen_practice()
-    evidence, cells = practices.practice_view_and_cells(filters, chosen.id if chosen else None)
-    together, each = figures.treatment_by_municipality(filters, towns, cells)
-    return {
-        "filters": filters, "towns": towns, "categories": categories, "practice": chosen,
-        "volume": figures.volume(filters), "together": together, "each": each,
-        "by_category": [(categories[k], i) for k, i in figures.treatment_by(filters, "category_id")],
-        "by_police": [(PoliceBody(k), i) for k, i in figures.treatment_by(filters, "police_body")],
-        "by_gender": [(Gender(k) if k else None, i) for k, i in figures.treatment_by(filters, "gender")],
-        "answering": figures.answering(filters, today), "activities": figures.activities(filters, today),
-        "evidence": evidence, "rumours": figures.rumours(filters), "channels": CHANNELS,
-        "practice_chart": [(e.practice.title, e.with_without.value, e.with_without.low, e.with_without.high)
-                           for e in evidence if e.with_without.enough],
-    }
+
+    @functools.cache
+    def practice_view():
+        return practices.practice_view_and_cells(filters, chosen.id if chosen else None)
+
+    @functools.cache
+    def by_town():  # the ratings the practice view read serve this figure too
+        return figures.treatment_by_municipality(filters, towns, practice_view()[1])
+
+    return Figures({
+        "filters": lambda: filters, "towns": lambda: towns, "categories": lambda: categories,
+        "practice": lambda: chosen, "channels": lambda: CHANNELS,
+        "volume": lambda: figures.volume(filters),
+        "together": lambda: by_town()[0], "each": lambda: by_town()[1],
+        "by_category": lambda: [(categories[k], i) for k, i in figures.treatment_by(filters, "category_id")],
+        "by_police": lambda: [(PoliceBody(k), i) for k, i in figures.treatment_by(filters, "police_body")],
+        "by_gender": lambda: [(Gender(k) if k else None, i) for k, i in figures.treatment_by(filters, "gender")],
+        "answering": lambda: figures.answering(filters, today),
+        "activities": lambda: figures.activities(filters, today),
+        "evidence": lambda: practice_view()[0], "rumours": lambda: figures.rumours(filters),
+        "practice_chart": lambda: [(e.practice.title, e.with_without.value, e.with_without.low, e.with_without.high)
+                                   for e in practice_view()[0] if e.with_without.enough],
+    })
 
 
 @bp.route("/dashboard")

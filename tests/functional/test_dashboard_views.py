@@ -81,6 +81,14 @@ def test_downloads_cannot_run_formulas(moderator, some_feedback):
     assert "'=HYPERLINK(\"http://evil.example\")" in titles
 
 
+def test_a_download_computes_its_own_figure_only(moderator, some_feedback):
+    page = [s for s, _p in statements(moderator, "/dashboard")]
+    volume = [s for s, _p in statements(moderator, "/dashboard/volume.csv")]
+    assert any("activity" in s for s in page)
+    assert not any("activity" in s for s in volume), volume  # no activity, practice or rating figure
+    assert len(volume) < len(page) / 2
+
+
 def test_the_page_costs_the_same_statements_at_any_size(moderator, some_feedback):
     small = len(statements(moderator, "/dashboard"))
     bulk_demo_data(feedback=2_000, activities=50, rng_seed=3)
