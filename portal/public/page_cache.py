@@ -31,6 +31,7 @@ is rendered as before. Pages are kept in a bounded least-recently-used map per p
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections import OrderedDict
@@ -43,7 +44,11 @@ from portal.i18n import select_language
 from portal.services import dates
 
 MAX_QUERY = 200
-_HOLE = re.compile(r"!hole:(\w+)!")
+
+
+@functools.cache
+def _holes(names: tuple[str, ...]) -> re.Pattern:
+    return re.compile("!hole:(" + "|".join(re.escape(name) for name in names) + ")!")
 
 
 def hole(name: str) -> str:
@@ -114,7 +119,8 @@ def page(name: str, render: Callable[[], str], *, holes: dict[str, Callable[[], 
     parts = pages.get(key)
     if parts is None:
         # Kept cut at its holes: filling them is then one join, not a search of the page per hole.
-        parts = _HOLE.split(render()) if holes else [render()]
+        # Only the holes asked for: the same marks in a place's name, say, stay text.
+        parts = _holes(tuple(holes)).split(render()) if holes else [render()]
         pages.put(key, parts)
     if len(parts) == 1:
         return parts[0]

@@ -267,3 +267,17 @@ def test_a_process_keeps_a_few_releases_it_read_and_lets_them_go_when_full(app, 
     db.session.execute(db.delete(FigureRelease))
     db.session.commit()
     assert releases.released("public", 0, quarters[-1], never) == {"quarter": quarters[-1].isoformat()}  # kept
+
+
+def test_a_release_built_in_a_transaction_that_rolls_back_is_never_kept(app):
+    from portal.services.statistics import releases
+
+    quarter = closed_quarters(dates.today(), count=1)[0]
+    releases.released("public", 0, quarter, lambda _m, q: {"made": "first"})
+    assert releases.released("public", 0, quarter, pytest.fail) == {"made": "first"}  # read in the same transaction
+    db.session.rollback()
+    assert not app.extensions.get("portal_releases")
+    # What the process shows is what the database holds (pysqlite may have kept the savepoint's row).
+    stored = db.session.get(FigureRelease, ("public", 0, quarter))
+    expected = stored.payload if stored is not None else {"made": "again"}
+    assert releases.released("public", 0, quarter, lambda _m, q: {"made": "again"}) == expected

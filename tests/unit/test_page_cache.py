@@ -117,6 +117,16 @@ def test_a_change_to_what_the_pages_show_is_seen_at_the_next_request(apps):
     assert "Legal clinic Alfama" in get(kept, "/help") and "Legal clinic Alfama" in get(kept, "/help?municipality=lisboa")
 
 
+def test_marks_like_a_hole_in_a_town_name_stay_text(apps):
+    kept, fresh = apps
+    _change(kept, lambda: setattr(db.session.scalar(db.select(Municipality).filter_by(slug="lisboa")), "name",
+                                  "Lisboa !hole:zz! !hole:csrf"))
+    for url in ("/feedback/new", "/rumours/new"):
+        html = get(kept, url)
+        assert ">Lisboa !hole:zz! !hole:csrf</option>" in html
+        assert plain(html) == plain(get(fresh, url))
+
+
 def test_another_process_sees_a_change_made_elsewhere(app_factory):
     """Two apps are two processes: a change committed through one (or by plain SQL) reaches the
     other's kept pages through the database's catalogue version, not through any message."""

@@ -21,8 +21,9 @@ from __future__ import annotations
 from datetime import date
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from portal.extensions import db
 from portal.models import FeedbackCategory, FigureRelease, Rumour, RumourRollup
@@ -61,16 +62,19 @@ def released(audience: str, municipality_id: int, quarter: date, build, today: d
     if payload is not None:
         return payload
     found = db.session.get(FigureRelease, key)
+    built_here = db.session.info.setdefault("releases_built", set())
     if found is not None:
-        # Only what was read back is kept: one built now is stored when this request commits.
-        if len(kept) >= KEPT_RELEASES:
-            kept.clear()
-        kept[key] = found.payload
+        # Only what was read back is kept: one built in this transaction is stored only if it commits.
+        if key not in built_here:
+            if len(kept) >= KEPT_RELEASES:
+                kept.clear()
+            kept[key] = found.payload
         return found.payload
     today = today or dates.today()
     if quarter_start(quarter) != quarter or quarter >= quarter_start(today):
         raise ValueError("only a quarter that has ended can be released")
     payload = build(municipality_id, quarter)
+    built_here.add(key)
     try:
         with db.session.begin_nested():
             db.session.add(FigureRelease(audience=audience, municipality_id=municipality_id, period_start=quarter,
@@ -78,6 +82,14 @@ def released(audience: str, municipality_id: int, quarter: date, build, today: d
     except IntegrityError:  # another request released it a moment ago: theirs stands
         return db.session.get(FigureRelease, (audience, municipality_id, quarter)).payload
     return payload
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_built_releases(session, transaction) -> None:
+    """Once the request's transaction ends, what it built is stored, or gone: either way a later
+    read finds the truth in the database."""
+    if transaction.parent is None:
+        session.info.pop("releases_built", None)
 
 
 # --- the officers' release -------------------------------------------------------------------------
