@@ -37,10 +37,27 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+def whole_bodies(app):
+    """Each response read to its end before werkzeug's development server sends it. When a browser
+    drops a connection mid-response (a favicon cut short by the next page), that server can leave a
+    static file open, and the ResourceWarning fails the test. gunicorn, which serves production,
+    closes it."""
+
+    def serve(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+
+    return serve
+
+
 class LiveServer:
     def __init__(self, app):
         self.app = app
-        self._server = make_server("127.0.0.1", 0, app, threaded=True)
+        self._server = make_server("127.0.0.1", 0, whole_bodies(app), threaded=True)
         self.url = f"http://127.0.0.1:{self._server.server_port}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
