@@ -102,8 +102,6 @@ def _init_extensions(app: Flask) -> None:
         configure_engine_events(db.engine)
 
 
-
-
 def _register_blueprints(app: Flask) -> None:
     from portal.auth.views import bp as auth_bp
     from portal.public.views import bp as public_bp

@@ -32,6 +32,7 @@ from portal.models import (
 from portal.models.rollup import ACK, ACTIVITY_MEASURES, ANSWERED, DAY_RANGES, NO_AREA, NO_RUMOUR, RATINGS
 from portal.services import dates
 from portal.services.activities.log import OPEN_STATUSES as OPEN_FOLLOW_UPS
+from portal.services.statistics import rollup
 from portal.services.statistics.index import Index, difference, index_of
 from portal.vocab import ActivityType, FeedbackStatus
 
@@ -138,13 +139,20 @@ def volume(filters: Filters) -> Volume:
     return Volume(months, by_category, per_month, rumours_per_month(filters))
 
 
+def _place_and_period(table, filters: Filters) -> list:
+    """The period, municipality and area of `filters` on an aggregate keyed by month, municipality
+    and area (rumour reports, activities)."""
+    conditions = [table.month >= filters.first_month, table.month <= filters.last_month]
+    if filters.municipality_id:
+        conditions.append(table.municipality_id == filters.municipality_id)
+    if filters.area_id:
+        conditions.append(table.area_key == filters.area_id)
+    return conditions
+
+
 def rumours_per_month(filters: Filters, rumour_key: int | None = None) -> list[int]:
     r = RumourRollup
-    conditions = [r.month >= filters.first_month, r.month <= filters.last_month]
-    if filters.municipality_id:
-        conditions.append(r.municipality_id == filters.municipality_id)
-    if filters.area_id:
-        conditions.append(r.area_key == filters.area_id)
+    conditions = _place_and_period(r, filters)
     if rumour_key is not None:
         conditions.append(r.rumour_key == rumour_key)
     counts = dict(db.session.execute(select(r.month, func.sum(r.reports)).where(*conditions).group_by(r.month)).all())
@@ -318,22 +326,16 @@ def _activity_cells(filters: Filters):
     does not hold), from the activity rows through their covering index."""
     if not filters.category_id:
         r = ActivityRollup
-        conditions = [r.month >= filters.first_month, r.month <= filters.last_month]
-        if filters.municipality_id:
-            conditions.append(r.municipality_id == filters.municipality_id)
-        if filters.area_id:
-            conditions.append(r.area_key == filters.area_id)
         return db.session.execute(select(r.type, r.month, *(func.sum(getattr(r, m)) for m in ACTIVITY_MEASURES))
-                                  .where(*conditions).group_by(r.type, r.month))
+                                  .where(*_place_and_period(r, filters)).group_by(r.type, r.month))
     a = Activity
-    month_of = func.date(a.starts_at, "start of month") if db.session.get_bind().dialect.name == "sqlite" \
-        else func.cast(func.date_trunc("month", a.starts_at), db.Date)
+    month = rollup.month_of(a.starts_at, db.session.get_bind().dialect.name)
     return db.session.execute(select(
-        a.type, month_of, func.count(), func.count(a.participants_count), func.coalesce(func.sum(a.participants_count), 0),
+        a.type, month, func.count(), func.count(a.participants_count), func.coalesce(func.sum(a.participants_count), 0),
         func.coalesce(func.sum(case((a.roma_count.is_not(None), a.roma_count), else_=0)), 0),
         func.coalesce(func.sum(case((a.mediator_present.is_(True), 1), else_=0)), 0),
         func.coalesce(func.sum(case((a.interpretation_provided.is_(True), 1), else_=0)), 0),
-    ).where(*_activity_conditions(filters)).group_by(a.type, month_of))
+    ).where(*_activity_conditions(filters)).group_by(a.type, month))
 
 
 def activities(filters: Filters, today: date | None = None) -> ActivityFigures:

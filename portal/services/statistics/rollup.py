@@ -204,7 +204,7 @@ def _follow(session: Session, _context, _instances) -> None:
 
 # --- from scratch ------------------------------------------------------------------------------------
 
-def _month(column, dialect: str):
+def month_of(column, dialect: str):
     """The first day of the month of a date column, in the database's own words."""
     if dialect == "sqlite":
         return func.date(column, "start of month")
@@ -233,7 +233,7 @@ def rebuild(connection=None) -> dict[str, int]:
         run(delete(model))
     f = Feedback
     channel = case((f.channel == Channel.WEB, literal("web")), else_=literal("mediator"))
-    keys = [func.coalesce(f.area_id, NO_AREA), _month(f.received_on, dialect), f.municipality_id, f.category_id,
+    keys = [func.coalesce(f.area_id, NO_AREA), month_of(f.received_on, dialect), f.municipality_id, f.category_id,
             f.police_body, channel, func.coalesce(f.gender, "")]
     ack_days = _days_between(f.acknowledged_on, f.received_on, dialect)
     answer_days = _days_between(f.answered_on, f.received_on, dialect)
@@ -247,12 +247,12 @@ def rebuild(connection=None) -> dict[str, int]:
         rows = select(*keys, *(func.sum(getattr(FeedbackRollup, m)) for m in MEASURES)).group_by(*keys)
         run(insert(model).from_select(list(names) + list(MEASURES), rows))
     r = RumourReport
-    report_keys = [_month(r.received_on, dialect), r.municipality_id, func.coalesce(r.area_id, NO_AREA),
+    report_keys = [month_of(r.received_on, dialect), r.municipality_id, func.coalesce(r.area_id, NO_AREA),
                    func.coalesce(r.rumour_id, NO_RUMOUR)]
     report_rows = select(*report_keys, func.count()).where(r.status != FeedbackStatus.REJECTED).group_by(*report_keys)
     run(insert(RumourRollup).from_select(list(RUMOUR_KEYS) + ["reports"], report_rows))
     a = Activity
-    activity_keys = [_month(a.starts_at, dialect), a.municipality_id, func.coalesce(a.area_id, NO_AREA), a.type]
+    activity_keys = [month_of(a.starts_at, dialect), a.municipality_id, func.coalesce(a.area_id, NO_AREA), a.type]
     activity_rows = select(*activity_keys, func.count(), func.count(a.participants_count),
                            func.coalesce(func.sum(a.participants_count), 0), func.coalesce(func.sum(a.roma_count), 0),
                            func.sum(case((a.mediator_present.is_(True), 1), else_=0)),
